@@ -1,0 +1,31 @@
+using Serilog;
+using Slipway.Build.Hosts;
+using Slipway.Build.Logging;
+using Slipway.Build.Processes;
+
+namespace Slipway.Build;
+
+/// <summary>The state of one run, shared by the build object and its components.</summary>
+public sealed class BuildContext(
+    AbsolutePath rootDirectory,
+    ILogger log,
+    SecretMasker masker,
+    IBuildHost host,
+    ParameterSet parameters,
+    IReadOnlyDictionary<string, string> environment)
+{
+    public AbsolutePath RootDirectory { get; } = rootDirectory;
+    public ILogger Log { get; } = log;
+    public SecretMasker Masker { get; } = masker;
+    public IBuildHost Host { get; } = host;
+    public ParameterSet Parameters { get; } = parameters;
+    public IReadOnlyDictionary<string, string> Environment { get; } = environment;
+    public ProcessRunner Processes { get; } = new(log, masker, rootDirectory);
+
+    /// <summary>All targets of the build, once discovered.</summary>
+    public IReadOnlyList<TargetInfo> Targets { get; internal set; } = [];
+
+    public CancellationToken CancellationToken { get; internal set; }
+
+    internal Action<string>? ReportNote { get; set; }
+}
