@@ -1,9 +1,13 @@
 using Slipway.Build;
+using Slipway.Containers.Publishing;
 
-/// <summary>Slipway's own build: compiles, tests and packs Slipway with Slipway.</summary>
-class Build : SlipwayBuild
+/// <summary>
+/// Slipway's own build. The container chain (Restore → BuildImages → ScanImages → ComposeUp → SmokeTest → Publish)
+/// comes from the components and ships the stack that .nuke/parameters.json names; Compile, Test and Pack build Slipway itself.
+/// </summary>
+class Build : SlipwayBuild, IPublish
 {
-    public static int Main() => Execute<Build>(x => x.Compile);
+    public static int Main() => Execute<Build>(x => x.From<IPublish>().SmokeTest);
 
     [Parameter("Configuration to build")]
     readonly Configuration Configuration = Configuration.Debug;

@@ -67,7 +67,7 @@ public sealed class ParameterDescriptor
         const BindingFlags flags = BindingFlags.Instance | BindingFlags.Public | BindingFlags.NonPublic | BindingFlags.DeclaredOnly;
         var types = new List<Type>();
         for (var t = buildType; t is not null && t != typeof(object); t = t.BaseType) types.Insert(0, t);
-        types.AddRange(buildType.GetInterfaces().Where(i => typeof(ISlipwayBuild).IsAssignableFrom(i)));
+        types.AddRange(Components.Of(buildType));
 
         var found = new List<ParameterDescriptor>();
         foreach (var type in types)

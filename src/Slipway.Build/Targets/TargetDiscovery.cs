@@ -34,12 +34,14 @@ internal static class TargetDiscovery
         {
             var d = target.Definition;
             target.DependsOn.AddRange(resolver.Resolve(target, d.DependsOnRefs));
-            foreach (var dependent in resolver.Resolve(target, d.DependentForRefs)) dependent.DependsOn.Add(target);
             target.Triggers.AddRange(resolver.Resolve(target, d.TriggersRefs));
-            foreach (var trigger in resolver.Resolve(target, d.TriggeredByRefs)) trigger.Triggers.Add(target);
-            target.RunsBefore.AddRange(resolver.Resolve(target, d.BeforeRefs));
-            foreach (var earlier in resolver.Resolve(target, d.AfterRefs)) earlier.RunsBefore.Add(target);
             target.Consumes.AddRange(resolver.Resolve(target, d.ConsumesRefs));
+            // A target placed relative to a component's target (DependentFor, Before, After, TriggeredBy)
+            // is placed only when the build has that component: a scan runs before ComposeUp if there is one.
+            foreach (var dependent in resolver.ResolveOptional(target, d.DependentForRefs)) dependent.DependsOn.Add(target);
+            foreach (var trigger in resolver.ResolveOptional(target, d.TriggeredByRefs)) trigger.Triggers.Add(target);
+            target.RunsBefore.AddRange(resolver.ResolveOptional(target, d.BeforeRefs));
+            foreach (var earlier in resolver.ResolveOptional(target, d.AfterRefs)) earlier.RunsBefore.Add(target);
         }
 
         foreach (var target in targets)
@@ -62,7 +64,7 @@ internal static class TargetDiscovery
         foreach (var property in Declared(type).Where(p => !p.Name.Contains('.')))
             yield return (property, type);
 
-        foreach (var component in buildType.GetInterfaces().Where(i => typeof(ISlipwayBuild).IsAssignableFrom(i)))
+        foreach (var component in Components.Of(buildType))
         foreach (var property in Declared(component))
             yield return (property, component);
     }
@@ -89,6 +91,14 @@ internal static class TargetDiscovery
                 TargetReference.Component component => OfComponent(from, component.Type),
                 _ => throw new InvalidOperationException(reference.ToString()),
             });
+
+        public IEnumerable<TargetInfo> ResolveOptional(TargetInfo from, IEnumerable<TargetReference> references) =>
+            Resolve(from, references.Where(reference => reference switch
+            {
+                TargetReference.Member member => member.Owner.IsInstanceOfType(build),
+                TargetReference.Component component => component.Type.IsInstanceOfType(build),
+                _ => true,
+            }));
 
         private object Cast(TargetInfo from, Type component) =>
             component.IsInstanceOfType(build)

@@ -1,0 +1,41 @@
+using Slipway.Build;
+
+namespace Slipway.Containers.Stacks;
+
+/// <summary>
+/// Which compose stack the container targets work on. Nothing here knows a service of ours: the repository's
+/// .nuke/parameters.json points at the reference stack, and any other stack is a matter of parameters.
+/// </summary>
+public interface IStack : ISlipwayBuild
+{
+    [Parameter("Compose files of the stack, in order, like compose's -f")]
+    AbsolutePath[]? ComposeFile => TryGetValue(() => ComposeFile);
+
+    [Parameter("An env file for compose's interpolation, like compose's --env-file")]
+    AbsolutePath? EnvFile => TryGetValue(() => EnvFile);
+
+    [Parameter("Compose profiles to enable, like compose's --profile")]
+    string[]? ComposeProfile => TryGetValue(() => ComposeProfile);
+
+    [Parameter("Platforms to build and scan, e.g. linux/amd64,linux/arm64 (default: this machine's)", Separator = ",")]
+    string[]? Platform => TryGetValue(() => Platform);
+
+    /// <summary>The compose files, checked to exist.</summary>
+    IReadOnlyList<AbsolutePath> ComposeFiles =>
+        ComposeFile is { Length: > 0 } files
+            ? files.Select(f => File.Exists(f) ? f : throw new ParameterException($"Parameter 'ComposeFile': {f} does not exist.")).ToList()
+            : throw new ParameterException("Parameter 'ComposeFile' is not set: give --compose-file, or \"ComposeFile\" in .nuke/parameters.json.");
+
+    /// <summary>The platforms to build for; this machine's own when none are given.</summary>
+    IReadOnlyList<string> Platforms => Platform is { Length: > 0 } platforms ? platforms : [NativePlatform];
+
+    static string NativePlatform => "linux/" + System.Runtime.InteropServices.RuntimeInformation.OSArchitecture switch
+    {
+        System.Runtime.InteropServices.Architecture.Arm64 => "arm64",
+        System.Runtime.InteropServices.Architecture.X64 => "amd64",
+        var other => other.ToString().ToLowerInvariant(),
+    };
+
+    /// <summary>artifacts/images.json, written by BuildImages.</summary>
+    AbsolutePath BuildReportFile => ArtifactsDirectory / "images.json";
+}
