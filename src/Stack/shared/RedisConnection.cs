@@ -18,4 +18,7 @@ public static class RedisConnection
         }
         return ConnectionMultiplexer.Connect(options);
     }
+
+    /// <summary>The first sentence of an error: StackExchange.Redis appends a long diagnostic dump to its messages.</summary>
+    public static string Describe(Exception exception) => exception.Message.Split(" - ", 2)[0];
 }

@@ -38,7 +38,7 @@ internal sealed class JobWorker(IConnectionMultiplexer redis, JobProcessor proce
             }
             catch (Exception exception) when (exception is RedisException or NpgsqlException or TimeoutException)
             {
-                logger.LogWarning("Job loop interrupted: {Reason}; retrying in {Delay}s", exception.Message, RetryDelay.TotalSeconds);
+                logger.LogWarning("Job loop interrupted: {Reason}; retrying in {Delay}s", RedisConnection.Describe(exception), RetryDelay.TotalSeconds);
                 await Task.Delay(RetryDelay, stoppingToken);
             }
         }

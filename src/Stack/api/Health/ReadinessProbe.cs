@@ -1,4 +1,5 @@
 using Npgsql;
+using Stack.Shared;
 using StackExchange.Redis;
 
 namespace Stack.Api.Health;
@@ -36,7 +37,7 @@ internal sealed class ReadinessProbe(NpgsqlDataSource dataSource, IConnectionMul
         }
         catch (Exception exception) when (exception is RedisException or TimeoutException or OperationCanceledException)
         {
-            logger.LogWarning("Cache probe failed: {Reason}", exception.Message);
+            logger.LogWarning("Cache probe failed: {Reason}", RedisConnection.Describe(exception));
             return false;
         }
     }

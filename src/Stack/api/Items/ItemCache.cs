@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Stack.Shared;
 using StackExchange.Redis;
 
 namespace Stack.Api.Items;
@@ -28,7 +29,7 @@ internal sealed class ItemCache(IConnectionMultiplexer redis, ILogger<ItemCache>
         }
         catch (RedisException exception)
         {
-            logger.LogWarning("Cache read of {Key} failed, reading the database: {Reason}", key, exception.Message);
+            logger.LogWarning("Cache read of {Key} failed, reading the database: {Reason}", key, RedisConnection.Describe(exception));
             return await load();
         }
 
@@ -51,7 +52,7 @@ internal sealed class ItemCache(IConnectionMultiplexer redis, ILogger<ItemCache>
         }
         catch (RedisException exception)
         {
-            logger.LogWarning("Cache write of {Keys} failed: {Reason}", keys, exception.Message);
+            logger.LogWarning("Cache write of {Keys} failed: {Reason}", keys, RedisConnection.Describe(exception));
         }
     }
 }

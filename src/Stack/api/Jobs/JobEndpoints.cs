@@ -29,7 +29,7 @@ internal static class JobEndpoints
             catch (RedisException exception)
             {
                 // A row nobody will ever complete would read as "queued" forever.
-                logger.LogWarning("Could not enqueue job {JobId}: {Reason}", job.Id, exception.Message);
+                logger.LogWarning("Could not enqueue job {JobId}: {Reason}", job.Id, RedisConnection.Describe(exception));
                 await store.DeleteAsync(job.Id, ct);
                 return Results.Problem("The job queue is unavailable.", statusCode: StatusCodes.Status503ServiceUnavailable);
             }
