@@ -1,0 +1,98 @@
+using System.Text;
+using NuGet.Versioning;
+
+namespace Slipway.Containers.Publishing.Versioning;
+
+/// <summary>
+/// The tags of a build, following docker/metadata-action: <c>v1.2.3</c> → 1.2.3, 1.2, 1, latest (latest only when
+/// 1.2.3 is the repository's highest release; no bare major for 0.x); a prerelease → its full version only;
+/// a branch → its name (the default branch also edge); a pull request → pr-N; always sha-&lt;7 hex&gt;.
+/// </summary>
+public static class TagRules
+{
+    private const int MaxTagLength = 128;
+
+    /// <param name="gitRef">What is being built.</param>
+    /// <param name="versionOverride">A <c>--version</c> value: replaces whatever the ref says.</param>
+    public static ReleaseTags For(GitRef gitRef, string? versionOverride = null)
+    {
+        var sha = new ImageTag("sha-" + ShortSha(gitRef.Sha), Floating: false);
+
+        if (!string.IsNullOrWhiteSpace(versionOverride))
+        {
+            var version = ParseVersion(versionOverride.Trim(), requirePrefix: false, $"--version '{versionOverride}'");
+            return Release(version, gitTag: null, gitRef.VersionTags, sha);
+        }
+
+        switch (gitRef.Kind)
+        {
+            case RefKind.Tag when IsVersionTag(gitRef.Name):
+                return Release(ParseVersion(gitRef.Name, requirePrefix: true, $"git tag '{gitRef.Name}'"), gitRef.Name, gitRef.VersionTags, sha);
+            case RefKind.Tag:
+                return new ReleaseTags { Tags = [sha, new ImageTag(Sanitize(gitRef.Name), Floating: false)] };
+            case RefKind.Branch:
+                var branch = new List<ImageTag> { sha, new(Sanitize(gitRef.Name), Floating: true) };
+                if (gitRef.Name == gitRef.DefaultBranch) branch.Add(new ImageTag("edge", Floating: true));
+                return new ReleaseTags { Tags = branch };
+            case RefKind.PullRequest:
+                return new ReleaseTags { Tags = [sha, new ImageTag("pr-" + Sanitize(gitRef.Name), Floating: true)] };
+            default:
+                return new ReleaseTags { Tags = [sha] };
+        }
+    }
+
+    /// <summary>A tag that claims to be a version: <c>v</c> followed by a digit.</summary>
+    public static bool IsVersionTag(string tag) => tag.Length > 1 && tag[0] is 'v' or 'V' && char.IsAsciiDigit(tag[1]);
+
+    /// <summary>Parses <c>vX.Y.Z[-pre][+build]</c> (the <c>v</c> optional unless <paramref name="requirePrefix"/>).</summary>
+    public static SemanticVersion ParseVersion(string text, bool requirePrefix, string source)
+    {
+        var hasPrefix = text.Length > 0 && text[0] is 'v' or 'V';
+        if ((requirePrefix && !hasPrefix) || !SemanticVersion.TryParse(hasPrefix ? text[1..] : text, out var version) || HasLeadingZero(text))
+            throw new InvalidVersionException(
+                $"{source} is not a semantic version: expected {(requirePrefix ? "v" : "[v]")}MAJOR.MINOR.PATCH[-PRERELEASE][+BUILD], e.g. v1.2.3 or v1.2.3-rc.1.");
+        return version;
+    }
+
+    /// <summary>Lowercase, with every character a docker tag cannot hold replaced by '-'.</summary>
+    public static string Sanitize(string name)
+    {
+        var builder = new StringBuilder(name.Length);
+        foreach (var c in name.ToLowerInvariant())
+            builder.Append(char.IsAsciiLetterOrDigit(c) || c is '_' or '.' or '-' ? c : '-');
+        // A tag starts with a letter, digit or '_'.
+        var tag = builder.ToString().TrimStart('.', '-');
+        if (tag.Length == 0) throw new InvalidVersionException($"'{name}' gives an empty image tag once sanitized.");
+        return tag.Length > MaxTagLength ? tag[..MaxTagLength] : tag;
+    }
+
+    private static ReleaseTags Release(SemanticVersion version, string? gitTag, IReadOnlyList<string> repositoryTags, ImageTag sha)
+    {
+        var full = Sanitize(version.ToFullString());
+        var tags = new List<ImageTag> { sha, new(full, Floating: false) };
+        if (!version.IsPrerelease)
+        {
+            tags.Add(new ImageTag($"{version.Major}.{version.Minor}", Floating: true));
+            if (version.Major > 0) tags.Add(new ImageTag($"{version.Major}", Floating: true));
+            if (IsHighestRelease(version, repositoryTags)) tags.Add(new ImageTag("latest", Floating: true));
+        }
+        return new ReleaseTags { Version = version.ToFullString(), GitTag = gitTag, IsPrerelease = version.IsPrerelease, Tags = tags };
+    }
+
+    /// <summary>True when no valid release tag of the repository is higher (build metadata does not count).</summary>
+    private static bool IsHighestRelease(SemanticVersion version, IReadOnlyList<string> repositoryTags) =>
+        repositoryTags
+            .Where(IsVersionTag)
+            .Select(t => SemanticVersion.TryParse(t[1..], out var v) && !HasLeadingZero(t) ? v : null)
+            .Where(v => v is { IsPrerelease: false })
+            .All(v => VersionComparer.VersionRelease.Compare(v, version) <= 0);
+
+    /// <summary>SemVer forbids leading zeros in MAJOR.MINOR.PATCH (<c>1.02.3</c>); the parser lets them through.</summary>
+    private static bool HasLeadingZero(string text) =>
+        text.TrimStart('v', 'V').Split('-', '+')[0].Split('.').Any(part => part.Length > 1 && part[0] == '0');
+
+    private static string ShortSha(string sha) =>
+        sha.Length >= 7 && sha.All(char.IsAsciiHexDigit)
+            ? sha[..7].ToLowerInvariant()
+            : throw new InvalidVersionException($"'{sha}' is not a commit hash: expected at least 7 hex digits.");
+}
