@@ -75,15 +75,18 @@ public sealed class BuildRunner(AbsolutePath rootDirectory, IReadOnlyDictionary<
         Abort(signal.Signal == PosixSignal.SIGINT ? ExitInterrupted : ExitTerminated);
     }
 
-    public async Task<int> RunAsync<T>(Func<T, Target> defaultTarget, string[] args) where T : SlipwayBuild, new()
+    public Task<int> RunAsync<T>(Func<T, Target> defaultTarget, string[] args) where T : SlipwayBuild, new() =>
+        RunAsync(new T(), defaultTarget, args);
+
+    /// <summary>Runs a build object the caller made, so that the caller (a test) can read the build's state afterwards.</summary>
+    public async Task<int> RunAsync<T>(T build, Func<T, Target> defaultTarget, string[] args) where T : SlipwayBuild
     {
         var stopwatch = Stopwatch.StartNew();
         var masker = new SecretMasker();
         CommandLine cli;
         IReadOnlyList<ParameterSource> sources;
         ParameterSet parameters;
-        var build = new T();
-        var descriptors = ParameterDescriptor.Discover(typeof(T));
+        var descriptors = ParameterDescriptor.Discover(build.GetType());
         try
         {
             cli = CommandLine.Parse(args);
