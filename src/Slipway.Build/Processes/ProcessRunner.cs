@@ -21,6 +21,12 @@ public sealed record ProcessOptions
 
     /// <summary>When true the output is captured but not logged line by line (it is still shown when the process fails).</summary>
     public bool Quiet { get; init; }
+
+    /// <summary>
+    /// When true the process writes straight to this process's terminal (for tools that draw progress on a TTY):
+    /// nothing is captured or masked, so the runner refuses it while the run has secrets.
+    /// </summary>
+    public bool InheritConsole { get; init; }
 }
 
 public sealed record ProcessResult(int ExitCode, string StandardOutput, string StandardError)
@@ -49,6 +55,8 @@ public sealed class ProcessRunner(ILogger log, SecretMasker masker, AbsolutePath
         var display = masker.Apply(string.Join(' ', args.Prepend(fileName).Select(Quote)));
         log.Information("> {Command}", display);
 
+        if (options.InheritConsole) return await RunOnConsoleAsync(fileName, args, options, display, cancellationToken);
+
         var stdout = new StringBuilder();
         var stderr = new StringBuilder();
         var command = CliWrap.Cli.Wrap(fileName)
@@ -76,6 +84,30 @@ public sealed class ProcessRunner(ILogger log, SecretMasker masker, AbsolutePath
         var tail = string.Join(Environment.NewLine, (processResult.StandardError + processResult.StandardOutput)
             .Split('\n', StringSplitOptions.RemoveEmptyEntries).TakeLast(TailLines));
         throw new ProcessFailedException(masker.Apply($"'{display}' exited with code {result.ExitCode}.{Environment.NewLine}{tail}"), processResult);
+    }
+
+    private async Task<ProcessResult> RunOnConsoleAsync(string fileName, List<string> args, ProcessOptions options, string display, CancellationToken cancellationToken)
+    {
+        if (masker.HasSecrets)
+            throw new InvalidOperationException("A process can't write to the console unmasked while the run has secrets.");
+        var start = new System.Diagnostics.ProcessStartInfo(fileName, args) { WorkingDirectory = options.WorkingDirectory ?? workingDirectory, UseShellExecute = false };
+        foreach (var (name, value) in options.Environment ?? new Dictionary<string, string?>())
+            start.Environment[name] = value;
+        using var process = System.Diagnostics.Process.Start(start)!;
+        try
+        {
+            await process.WaitForExitAsync(cancellationToken);
+        }
+        catch (OperationCanceledException)
+        {
+            process.Kill(entireProcessTree: true);
+            throw;
+        }
+
+        var result = new ProcessResult(process.ExitCode, "", "");
+        return result.Succeeded || !options.ThrowOnError
+            ? result
+            : throw new ProcessFailedException($"'{display}' exited with code {process.ExitCode} (its output is above).", result);
     }
 
     public Task<ProcessResult> RunAsync(string fileName, params string[] arguments) => RunAsync(fileName, arguments, null);
