@@ -6,8 +6,10 @@ set -eu
 site="$PWD/site"
 cd "$(dirname "$0")/../web"
 
-# npm ci only when the lock file changed since the last install.
+# Installs only when the lock file changed since the last install. `npm install` rather than `npm ci`:
+# the lock pins every version either way, and ci rejects a lock that lacks other platforms' optional
+# packages (rollup's), which npm leaves out when a registry mirror does not carry them.
 if [ ! -f node_modules/.package-lock.json ] || [ package-lock.json -nt node_modules/.package-lock.json ]; then
-    npm ci --no-audit --no-fund
+    npm install --no-audit --no-fund
 fi
 npx --no-install vite build --outDir "$site" --emptyOutDir --logLevel warn

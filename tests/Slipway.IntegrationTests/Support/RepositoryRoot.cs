@@ -1,0 +1,17 @@
+namespace Slipway.IntegrationTests.Support;
+
+internal static class RepositoryRoot
+{
+    /// <summary>The folder holding <c>.nuke/</c>, found by walking up from the test assembly.</summary>
+    public static string Find()
+    {
+        for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)
+        {
+            if (Directory.Exists(Path.Combine(directory.FullName, ".nuke")))
+            {
+                return directory.FullName;
+            }
+        }
+        throw new InvalidOperationException($"No folder containing .nuke/ above {AppContext.BaseDirectory}.");
+    }
+}
