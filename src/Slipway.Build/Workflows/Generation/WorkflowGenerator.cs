@@ -1,0 +1,241 @@
+using Slipway.Build.Planning;
+
+namespace Slipway.Build.Workflows;
+
+/// <summary>
+/// Makes the workflow a [GitHubActions] attribute declares from the build's targets and parameters. Pure: the same
+/// build gives the same workflow, which is what lets CheckWorkflows compare it with the committed file.
+/// </summary>
+public sealed class WorkflowGenerator
+{
+    private const string BuildScript = "./build.sh";
+    private const string MatrixPlatform = "${{ matrix.platform }}";
+    private const string MatrixSlug = "${{ matrix.slug }}";
+
+    private readonly IReadOnlyList<TargetInfo> _targets;
+    private readonly IReadOnlyList<ParameterDescriptor> _parameters;
+    private readonly ActionPins _pins;
+    private readonly TargetInfo? _gate;
+
+    /// <param name="targets">The build's targets, as discovered.</param>
+    /// <param name="parameters">The build's parameters.</param>
+    /// <param name="pins">The action versions.</param>
+    /// <param name="gate">A target that runs first, alone, and that every other job waits for (CheckWorkflows).</param>
+    public WorkflowGenerator(IReadOnlyList<TargetInfo> targets, IReadOnlyList<ParameterDescriptor> parameters, ActionPins pins, TargetInfo? gate)
+    {
+        _targets = targets;
+        _parameters = parameters;
+        _pins = pins;
+        _gate = gate;
+    }
+
+    public Workflow Generate(GitHubActionsAttribute declared)
+    {
+        var context = $"[GitHubActions(\"{declared.Name}\")]";
+        if (declared.InvokedTargets.Length == 0) throw new BuildDefinitionException($"{context} has no InvokedTargets.");
+        if (declared.RunsOn.Length == 0) throw new BuildDefinitionException($"{context} RunsOn: expected at least one runner label.");
+        var order = Order(declared, context);
+        var traits = order.ToDictionary(t => t, TargetTraits.Of);
+        var planned = JobPlanner.Plan(order, t => traits[t].Job, _gate);
+        var legs = declared.Platforms.Select(p => PlatformRunners.Leg(declared.Name, p)).ToList();
+        var jobOf = planned.SelectMany(j => j.Targets.Select(t => (t, j))).ToDictionary(x => x.t, x => x.j);
+
+        var jobs = planned.Select(job =>
+        {
+            var mode = legs.Count == 0 ? JobPlatforms.None : job.Declaration?.Platforms ?? JobPlatforms.None;
+            var jobTraits = job.Targets.Select(t => traits[t]).ToList();
+            var permissions = Permissions(jobTraits);
+            var publishes = jobTraits.SelectMany(t => t.Permissions).Any(p => p.Access == "write");
+            var steps = new List<Step>();
+            steps.AddRange(SetupSteps(job.Declaration?.UsesDocker == true));
+            steps.AddRange(Downloads(job, mode, jobOf, legs));
+            steps.Add(RunStep(job, mode, legs, context));
+            steps.AddRange(Uploads(job, mode, jobOf));
+            steps.AddRange(jobTraits.Select(t => t.Sarif).OfType<UploadSarifAttribute>().Distinct().Select(s => SarifStep(s, mode)));
+            return new Job(
+                job.Id,
+                job.Targets.Select(t => t.Name).ToList(),
+                job.Needs,
+                mode == JobPlatforms.Each ? ["${{ matrix.runner }}"] : declared.RunsOn,
+                mode == JobPlatforms.Each ? legs : [],
+                permissions.Count == 1 ? [] : permissions,
+                publishes ? declared.Environment : null,
+                declared.TimeoutMinutes,
+                steps);
+        }).ToList();
+
+        if (declared.Environment is not null && jobs.All(j => j.Environment is null))
+            throw new BuildDefinitionException($"{context} Environment '{declared.Environment}': no job of this workflow publishes (declares a write [WorkflowPermission]), so none would use it.");
+
+        return new Workflow(declared.Name, Triggers(declared, context), [new Permission("contents", "read")],
+            declared.ConcurrencyGroup is { } group ? new Concurrency(group, declared.ConcurrencyCancelInProgress) : null,
+            Environment(declared, context), jobs);
+    }
+
+    /// <summary>The targets the workflow runs, in the order a local run of the same targets would take.</summary>
+    private IReadOnlyList<TargetInfo> Order(GitHubActionsAttribute declared, string context)
+    {
+        var invoked = (_gate is null ? declared.InvokedTargets : declared.InvokedTargets.Prepend(_gate.Name)).Distinct().ToList();
+        try
+        {
+            var first = TargetNames.Find(_targets, invoked[0]);
+            return ExecutionPlanner.Plan(_targets, first, new PlanRequest(invoked, false, [])).Steps.Select(s => s.Target).ToList();
+        }
+        catch (PlanningException e)
+        {
+            throw new BuildDefinitionException($"{context} InvokedTargets: {e.Message}");
+        }
+    }
+
+    private static List<Permission> Permissions(IReadOnlyList<TargetTraits> traits)
+    {
+        var declared = traits.SelectMany(t => t.Permissions.Select(p => new Permission(p.Scope, p.Access)))
+            .Concat(traits.Any(t => t.Sarif is not null) ? [new Permission("security-events", "write")] : [])
+            .Prepend(new Permission("contents", "read"));
+        return declared.GroupBy(p => p.Scope)
+            .Select(g => g.FirstOrDefault(p => p.Access == "write") ?? g.First())
+            .OrderBy(p => p.Scope, StringComparer.Ordinal)
+            .ToList();
+    }
+
+    private IEnumerable<Step> SetupSteps(bool docker)
+    {
+        yield return new Step("Check out (full history: versions come from tags)", _pins.Uses(ActionPins.Checkout)) { With = [new("fetch-depth", 0)] };
+        yield return new Step("Set up .NET from global.json", _pins.Uses(ActionPins.SetupDotnet)) { With = [new("global-json-file", "global.json")] };
+        yield return new Step("Cache NuGet packages", _pins.Uses(ActionPins.Cache))
+        {
+            With =
+            [
+                new("path", "~/.nuget/packages"),
+                new("key", "nuget-${{ runner.os }}-${{ runner.arch }}-${{ hashFiles('global.json', '**/Directory.Packages.props', '**/*.csproj') }}"),
+                new("restore-keys", "nuget-${{ runner.os }}-${{ runner.arch }}-"),
+            ],
+        };
+        if (!docker) yield break;
+        yield return new Step("Set up Docker Buildx", _pins.Uses(ActionPins.SetupBuildx));
+        // Run steps don't see the cache service's URL and token that buildx's type=gha cache needs; this action exports them.
+        yield return new Step("Expose the Actions cache to buildx (type=gha)", _pins.Uses(ActionPins.GitHubRuntime));
+    }
+
+    private IEnumerable<Step> Downloads(PlannedJob job, JobPlatforms mode, IReadOnlyDictionary<TargetInfo, PlannedJob> jobOf, IReadOnlyList<MatrixLeg> legs)
+    {
+        var producers = job.Targets.SelectMany(t => t.Consumes).Where(p => jobOf.TryGetValue(p, out var other) && other != job && p.Produces.Count > 0).Distinct();
+        foreach (var producer in producers)
+        {
+            var producerMode = legs.Count == 0 ? JobPlatforms.None : jobOf[producer].Declaration?.Platforms ?? JobPlatforms.None;
+            if (producerMode != JobPlatforms.Each)
+                yield return Download(producer, Artifacts.Name(producer, null), Artifacts.Root(producer));
+            else if (mode == JobPlatforms.Each)
+                yield return Download(producer, Artifacts.Name(producer, MatrixSlug), Artifacts.Root(producer));
+            else
+                foreach (var leg in legs)
+                    yield return Download(producer, Artifacts.Name(producer, leg.Slug), Artifacts.PlatformRoot(producer, leg.Slug));
+        }
+    }
+
+    private Step Download(TargetInfo producer, string name, string path) =>
+        new($"Download what {producer.Name} produced ({name})", _pins.Uses(ActionPins.DownloadArtifact)) { With = [new("name", name), new("path", path)] };
+
+    private IEnumerable<Step> Uploads(PlannedJob job, JobPlatforms mode, IReadOnlyDictionary<TargetInfo, PlannedJob> jobOf)
+    {
+        foreach (var producer in job.Targets.Where(t => t.Produces.Count > 0))
+        {
+            var handedOff = jobOf.Keys.Any(c => c.Consumes.Contains(producer) && jobOf[c] != job);
+            var name = Artifacts.Name(producer, mode == JobPlatforms.Each ? MatrixSlug : null);
+            Artifacts.Root(producer); // products outside artifacts/ are a definition error, found here rather than by the upload
+            yield return new Step($"Upload what {producer.Name} produced", _pins.Uses(ActionPins.UploadArtifact), If: "${{ !cancelled() }}")
+            {
+                With =
+                [
+                    new("name", name),
+                    new("path", string.Join('\n', producer.Produces)),
+                    // A product another job consumes must be there; the others are for reading after the run.
+                    new("if-no-files-found", handedOff ? "error" : "warn"),
+                ],
+            };
+        }
+    }
+
+    private Step SarifStep(UploadSarifAttribute sarif, JobPlatforms mode) =>
+        new("Upload SARIF to code scanning", _pins.Uses(ActionPins.UploadSarif), If: $"${{{{ !cancelled() && hashFiles('{sarif.Directory}/**/*.sarif') != '' }}}}")
+        {
+            With = mode == JobPlatforms.Each ? [new("sarif_file", sarif.Directory), new("category", MatrixSlug)] : [new("sarif_file", sarif.Directory)],
+        };
+
+    /// <summary>
+    /// <c>./build.sh</c> with the job's targets and <c>--skip</c>, so that targets of other jobs are not run again here;
+    /// the platform parameter gets the job's platform or all of them.
+    /// </summary>
+    private Step RunStep(PlannedJob job, JobPlatforms mode, IReadOnlyList<MatrixLeg> legs, string context)
+    {
+        var words = new List<string> { BuildScript };
+        words.AddRange(job.Targets.Select(t => t.Name));
+        words.Add("--skip");
+        if (mode != JobPlatforms.None)
+        {
+            var name = job.Declaration!.PlatformParameter
+                       ?? throw new BuildDefinitionException($"{context} job '{job.Id}' runs {mode} platform(s) but its [WorkflowJob] names no PlatformParameter.");
+            var parameter = Parameter(name, $"{context} job '{job.Id}' PlatformParameter");
+            words.Add("--" + parameter.CliName);
+            words.Add(mode == JobPlatforms.Each ? MatrixPlatform : string.Join(parameter.Separator ?? " ", legs.Select(l => l.Platform)));
+        }
+
+        return new Step(string.Join(", ", job.Targets.Select(t => t.Name)), Run: string.Join(' ', words));
+    }
+
+    private WorkflowTriggers Triggers(GitHubActionsAttribute declared, string context)
+    {
+        var push = declared.OnPushBranches.Length + declared.OnPushTags.Length + declared.OnPushIncludePaths.Length + declared.OnPushExcludePaths.Length > 0
+            ? new PushTrigger(declared.OnPushBranches, declared.OnPushTags, declared.OnPushIncludePaths, declared.OnPushExcludePaths)
+            : null;
+        var pullRequest = declared.OnPullRequestBranches.Length + declared.OnPullRequestIncludePaths.Length + declared.OnPullRequestExcludePaths.Length > 0
+            ? new PullRequestTrigger(declared.OnPullRequestBranches, declared.OnPullRequestIncludePaths, declared.OnPullRequestExcludePaths)
+            : null;
+        var dispatch = declared.OnWorkflowDispatch || declared.WorkflowDispatchInputs.Length > 0
+            ? DispatchInputs(declared, context).Select(x => x.Input).ToList()
+            : null;
+        if (push is null && pullRequest is null && declared.OnCronSchedule is null && dispatch is null)
+            throw new BuildDefinitionException($"{context} has no trigger: set OnPush…, OnPullRequest…, OnCronSchedule or OnWorkflowDispatch.");
+        return new WorkflowTriggers(push, pullRequest, declared.OnCronSchedule, dispatch);
+    }
+
+    /// <summary>A bool parameter is a boolean input, an enum a choice of its names, anything else a string.</summary>
+    private IEnumerable<(ParameterDescriptor Parameter, DispatchInput Input)> DispatchInputs(GitHubActionsAttribute declared, string context) =>
+        declared.WorkflowDispatchInputs.Select(name =>
+        {
+            var parameter = Parameter(name, $"{context} WorkflowDispatchInputs");
+            if (parameter.IsSecret)
+                throw new BuildDefinitionException($"{context} WorkflowDispatchInputs: '{name}' is a [Secret]; pass it with ImportSecrets, not as an input anyone can read.");
+            var type = Nullable.GetUnderlyingType(parameter.Type) ?? parameter.Type;
+            var input = type == typeof(bool)
+                ? new DispatchInput(parameter.CliName, parameter.Description, "boolean", [])
+                : type.IsEnum
+                    ? new DispatchInput(parameter.CliName, parameter.Description, "choice", Enum.GetNames(type))
+                    : new DispatchInput(parameter.CliName, parameter.Description, "string", []);
+            return (parameter, input);
+        });
+
+    /// <summary>
+    /// The build reads parameters from the environment: inputs as <c>${{ inputs.x }}</c> (empty, so unset, on other events)
+    /// and secrets as <c>${{ secrets.X }}</c>; neither is spliced into a run line, where it could inject commands.
+    /// </summary>
+    private IReadOnlyList<EnvironmentVariable> Environment(GitHubActionsAttribute declared, string context)
+    {
+        var inputs = DispatchInputs(declared, context).Select(x => new EnvironmentVariable(EnvironmentName(x.Parameter), $"${{{{ inputs.{x.Input.Id} }}}}"));
+        var secrets = declared.ImportSecrets.Select(name =>
+        {
+            var parameter = Parameter(name, $"{context} ImportSecrets");
+            if (!parameter.IsSecret)
+                throw new BuildDefinitionException($"{context} ImportSecrets: '{name}' is not a [Secret] parameter; mark it [Secret] so that its value is masked.");
+            var variable = EnvironmentName(parameter);
+            return new EnvironmentVariable(variable, $"${{{{ secrets.{variable} }}}}");
+        });
+        return inputs.Concat(secrets).ToList();
+    }
+
+    private static string EnvironmentName(ParameterDescriptor parameter) => parameter.CliName.Replace('-', '_').ToUpperInvariant();
+
+    private ParameterDescriptor Parameter(string name, string where) =>
+        _parameters.FirstOrDefault(p => p.Key == ParameterDescriptor.NormalizeKey(name))
+        ?? throw new BuildDefinitionException($"{where}: '{name}' is not a [Parameter] of this build. Parameters: {string.Join(", ", _parameters.Select(p => p.Name))}.");
+}
