@@ -9,6 +9,7 @@ using Slipway.Build.Hosts;
 using Slipway.Build.Logging;
 using Slipway.Build.Output;
 using Slipway.Build.Planning;
+using Slipway.Build.Workflows;
 
 namespace Slipway.Build;
 
@@ -116,6 +117,10 @@ public sealed class BuildRunner(AbsolutePath rootDirectory, IReadOnlyDictionary<
             var defaultInfo = targets.FirstOrDefault(t => t.Method == defaultMethod)
                               ?? throw new BuildDefinitionException("The default target is not a target property of the build.");
             WriteIfChanged(rootDirectory / ".nuke" / "build.schema.json", SchemaWriter.Write(targets, descriptors));
+            // A local run keeps .github/workflows in step with the targets; on a server CheckWorkflows reports drift instead.
+            if (!host.IsServerBuild)
+                foreach (var file in BuildWorkflows.Regenerate(build, targets, rootDirectory))
+                    logger.Information("Regenerated {File}: the [GitHubActions] declarations or targets changed", file);
 
             if (cli.Help)
             {
