@@ -1,0 +1,70 @@
+using System.Net;
+using System.Text;
+
+namespace Slipway.Containers.Publishing.Registry;
+
+/// <summary>
+/// Where images go: <c>--registry ghcr.io/acme</c> or <c>localhost:5000/acme</c>, i.e. a host (with an optional
+/// port) and a namespace that every service's repository is put under. TLS is required except on the loopback.
+/// </summary>
+public sealed record RegistryAddress
+{
+    /// <summary>The host as image references name it, e.g. <c>ghcr.io</c> or <c>localhost:5000</c>.</summary>
+    public required string Host { get; init; }
+
+    /// <summary>The path under the host, e.g. <c>acme</c> or <c>acme/team</c>; may be empty.</summary>
+    public required string Namespace { get; init; }
+
+    /// <summary>localhost, 127.0.0.0/8 and ::1 are spoken to over plain HTTP, as the Docker engine does; everything else over TLS.</summary>
+    public bool IsLoopback
+    {
+        get
+        {
+            var name = HostName;
+            return name.Equals("localhost", StringComparison.OrdinalIgnoreCase) || (IPAddress.TryParse(name, out var ip) && IPAddress.IsLoopback(ip));
+        }
+    }
+
+    /// <summary>The base of the registry's HTTP API (Docker Hub's references say docker.io, its API lives elsewhere).</summary>
+    public Uri ApiBase => new($"{(IsLoopback ? "http" : "https")}://{(Host == "docker.io" ? "registry-1.docker.io" : Host)}/");
+
+    private string HostName => Host.StartsWith('[') ? Host[1..Host.IndexOf(']')] : Host.Split(':')[0];
+
+    public static RegistryAddress Parse(string value)
+    {
+        const string expected = "expected HOST[:PORT]/NAMESPACE, e.g. ghcr.io/acme or localhost:5000/acme";
+        var text = value.Trim().TrimEnd('/');
+        if (text.Contains("://"))
+        {
+            var scheme = text[..text.IndexOf("://", StringComparison.Ordinal)];
+            if (!scheme.Equals("https", StringComparison.OrdinalIgnoreCase))
+                throw new ArgumentException($"Parameter 'Registry': '{value}' uses {scheme}: TLS is required except for localhost ({expected}).");
+            text = text[(scheme.Length + 3)..];
+        }
+        var slash = text.IndexOf('/');
+        var host = slash < 0 ? text : text[..slash];
+        var ns = slash < 0 ? "" : text[(slash + 1)..];
+        if (host.Length == 0 || host.Any(char.IsWhiteSpace) || ns.Split('/').Any(part => slash >= 0 && !IsPathComponent(part)))
+            throw new ArgumentException($"Parameter 'Registry': '{value}' is not a registry address: {expected}; the namespace is lowercase letters, digits and . _ -.");
+        return new RegistryAddress { Host = host.ToLowerInvariant(), Namespace = ns };
+    }
+
+    /// <summary>The repository path of a service, e.g. <c>acme/api</c>.</summary>
+    public string RepositoryOf(string service) => Namespace.Length == 0 ? RepositoryName(service) : $"{Namespace}/{RepositoryName(service)}";
+
+    /// <summary>The full image name of a service, e.g. <c>ghcr.io/acme/api</c>.</summary>
+    public string ImageOf(string service) => $"{Host}/{RepositoryOf(service)}";
+
+    public override string ToString() => Namespace.Length == 0 ? Host : $"{Host}/{Namespace}";
+
+    /// <summary>Repository names are lowercase; any other character becomes '-', as metadata-action does for image names.</summary>
+    private static string RepositoryName(string service)
+    {
+        var builder = new StringBuilder();
+        foreach (var c in service.ToLowerInvariant()) builder.Append(char.IsAsciiLetterOrDigit(c) || c is '.' or '_' or '-' ? c : '-');
+        return builder.ToString().Trim('.', '_', '-');
+    }
+
+    private static bool IsPathComponent(string part) =>
+        part.Length > 0 && part.All(c => char.IsAsciiLetterLower(c) || char.IsAsciiDigit(c) || c is '.' or '_' or '-') && char.IsAsciiLetterOrDigit(part[0]);
+}

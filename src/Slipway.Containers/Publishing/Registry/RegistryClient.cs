@@ -1,0 +1,193 @@
+using System.Net;
+using System.Net.Http.Headers;
+using System.Text;
+using System.Text.Json;
+
+namespace Slipway.Containers.Publishing.Registry;
+
+/// <summary>
+/// The few calls of the OCI distribution API that promotion needs: resolve a tag, fetch a manifest, put a manifest
+/// under a tag. Authenticates as registries ask in their 401 challenge: Basic (distribution with htpasswd) or
+/// Bearer with a token from the realm (ghcr.io, Docker Hub).
+/// </summary>
+public sealed class RegistryClient : IDisposable
+{
+    private readonly RegistryAddress _address;
+    private readonly RegistryCredentials? _credentials;
+    private readonly HttpClient _http;
+    private AuthenticationHeaderValue? _basic;
+    private readonly Dictionary<string, AuthenticationHeaderValue> _tokens = [];
+
+    public RegistryClient(RegistryAddress address, RegistryCredentials? credentials, HttpMessageHandler? handler = null)
+    {
+        _address = address;
+        _credentials = credentials;
+        _http = new HttpClient(handler ?? new SocketsHttpHandler(), disposeHandler: true) { BaseAddress = address.ApiBase, Timeout = TimeSpan.FromMinutes(2) };
+    }
+
+    /// <summary>The digest a tag or digest resolves to, or null when the registry has no such manifest.</summary>
+    public async Task<string?> ResolveAsync(string repository, string reference, CancellationToken cancellationToken)
+    {
+        using var response = await SendAsync(repository, () => ManifestRequest(HttpMethod.Head, repository, reference), cancellationToken);
+        if (response.StatusCode == HttpStatusCode.NotFound) return null;
+        await EnsureSuccess(response, $"resolving {Describe(repository, reference)}", cancellationToken);
+        return response.Headers.TryGetValues("Docker-Content-Digest", out var values) ? values.First()
+            : (await GetManifestAsync(repository, reference, cancellationToken))?.Digest;
+    }
+
+    /// <summary>The manifest or index under a tag or digest, byte for byte; null when there is none.</summary>
+    public async Task<Manifest?> GetManifestAsync(string repository, string reference, CancellationToken cancellationToken)
+    {
+        using var response = await SendAsync(repository, () => ManifestRequest(HttpMethod.Get, repository, reference), cancellationToken);
+        if (response.StatusCode == HttpStatusCode.NotFound) return null;
+        await EnsureSuccess(response, $"fetching {Describe(repository, reference)}", cancellationToken);
+        var content = await response.Content.ReadAsByteArrayAsync(cancellationToken);
+        var mediaType = response.Content.Headers.ContentType?.MediaType
+                        ?? throw new RegistryException($"{Describe(repository, reference)}: the registry sent a manifest without a Content-Type.");
+        var manifest = new Manifest(content, mediaType);
+        if (reference.StartsWith("sha256:", StringComparison.Ordinal) && manifest.Digest != reference)
+            throw new RegistryException($"{Describe(repository, reference)}: the registry sent content whose digest is {manifest.Digest}.");
+        return manifest;
+    }
+
+    /// <summary>Stores the manifest under <paramref name="tag"/>, unchanged, so the tag names the same digest.</summary>
+    public async Task PutManifestAsync(string repository, string tag, Manifest manifest, CancellationToken cancellationToken)
+    {
+        using var response = await SendAsync(repository, () =>
+        {
+            var request = new HttpRequestMessage(HttpMethod.Put, $"v2/{repository}/manifests/{tag}") { Content = new ByteArrayContent(manifest.Content) };
+            request.Content.Headers.ContentType = new MediaTypeHeaderValue(manifest.MediaType);
+            return request;
+        }, cancellationToken);
+        await EnsureSuccess(response, $"tagging {Describe(repository, tag)}", cancellationToken);
+        if (response.Headers.TryGetValues("Docker-Content-Digest", out var values) && values.First() != manifest.Digest)
+            throw new RegistryException($"{Describe(repository, tag)}: the registry stored {values.First()} instead of {manifest.Digest}.");
+    }
+
+    public void Dispose() => _http.Dispose();
+
+    private string Describe(string repository, string reference) =>
+        $"{_address.Host}/{repository}{(reference.StartsWith("sha256:", StringComparison.Ordinal) ? "@" : ":")}{reference}";
+
+    private static HttpRequestMessage ManifestRequest(HttpMethod method, string repository, string reference)
+    {
+        var request = new HttpRequestMessage(method, $"v2/{repository}/manifests/{reference}");
+        foreach (var type in Manifest.MediaTypes) request.Headers.Accept.Add(new MediaTypeWithQualityHeaderValue(type));
+        return request;
+    }
+
+    /// <summary>Sends, and on a 401 answers the challenge and sends again (requests are built anew: one cannot be sent twice).</summary>
+    private async Task<HttpResponseMessage> SendAsync(string repository, Func<HttpRequestMessage> createRequest, CancellationToken cancellationToken)
+    {
+        var response = await SendOnceAsync(createRequest, repository, cancellationToken);
+        if (response.StatusCode != HttpStatusCode.Unauthorized) return response;
+
+        var challenge = response.Headers.WwwAuthenticate.FirstOrDefault();
+        response.Dispose();
+        if (challenge is null) throw new RegistryException($"{_address}: the registry answered 401 without a WWW-Authenticate challenge.");
+        await AuthenticateAsync(challenge, repository, cancellationToken);
+        response = await SendOnceAsync(createRequest, repository, cancellationToken);
+        if (response.StatusCode == HttpStatusCode.Unauthorized)
+        {
+            response.Dispose();
+            throw new RegistryException(_credentials is null
+                ? $"{_address} requires a login: give --registry-username and --registry-password."
+                : $"{_address} rejected the login of '{_credentials.Username}' (HTTP 401): check --registry-username and --registry-password.");
+        }
+        return response;
+    }
+
+    private async Task<HttpResponseMessage> SendOnceAsync(Func<HttpRequestMessage> createRequest, string repository, CancellationToken cancellationToken)
+    {
+        using var request = createRequest();
+        request.Headers.Authorization = _tokens.GetValueOrDefault(repository) ?? _basic;
+        try
+        {
+            return await _http.SendAsync(request, cancellationToken);
+        }
+        catch (HttpRequestException e)
+        {
+            throw new RegistryException($"{_address} is unreachable at {_address.ApiBase}: {e.Message}", e);
+        }
+        catch (TaskCanceledException e) when (!cancellationToken.IsCancellationRequested)
+        {
+            throw new RegistryException($"{_address} did not answer within {_http.Timeout.TotalSeconds:0} s.", e);
+        }
+    }
+
+    private async Task AuthenticateAsync(AuthenticationHeaderValue challenge, string repository, CancellationToken cancellationToken)
+    {
+        var basic = _credentials is null ? null
+            : new AuthenticationHeaderValue("Basic", Convert.ToBase64String(Encoding.UTF8.GetBytes($"{_credentials.Username}:{_credentials.Password}")));
+        if (challenge.Scheme.Equals("Basic", StringComparison.OrdinalIgnoreCase))
+        {
+            _basic = basic ?? throw new RegistryException($"{_address} requires a login: give --registry-username and --registry-password.");
+            return;
+        }
+        if (!challenge.Scheme.Equals("Bearer", StringComparison.OrdinalIgnoreCase))
+            throw new RegistryException($"{_address} asks for '{challenge.Scheme}' authentication; Basic and Bearer are supported.");
+
+        var parameters = ChallengeParameters(challenge.Parameter ?? "");
+        var realm = parameters.GetValueOrDefault("realm") ?? throw new RegistryException($"{_address}: the Bearer challenge has no realm.");
+        var query = new List<string>();
+        if (parameters.GetValueOrDefault("service") is { } service) query.Add("service=" + Uri.EscapeDataString(service));
+        // Ask for push as well as pull up front, so one token serves the whole promotion of a repository.
+        query.Add("scope=" + Uri.EscapeDataString($"repository:{repository}:pull,push"));
+        using var request = new HttpRequestMessage(HttpMethod.Get, $"{realm}?{string.Join('&', query)}");
+        request.Headers.Authorization = basic;
+        using var response = await _http.SendAsync(request, cancellationToken);
+        await EnsureSuccess(response, $"getting a token from {realm}", cancellationToken);
+        using var json = JsonDocument.Parse(await response.Content.ReadAsStringAsync(cancellationToken));
+        var token = (json.RootElement.TryGetProperty("token", out var t) ? t : json.RootElement.GetProperty("access_token")).GetString();
+        _tokens[repository] = new AuthenticationHeaderValue("Bearer", token);
+    }
+
+    /// <summary>Parses <c>realm="…",service="…",scope="…"</c>.</summary>
+    private static Dictionary<string, string> ChallengeParameters(string text)
+    {
+        var result = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
+        var i = 0;
+        while (i < text.Length)
+        {
+            var equals = text.IndexOf('=', i);
+            if (equals < 0) break;
+            var key = text[i..equals].Trim(' ', ',');
+            string value;
+            if (equals + 1 < text.Length && text[equals + 1] == '"')
+            {
+                var close = text.IndexOf('"', equals + 2);
+                if (close < 0) close = text.Length;
+                value = text[(equals + 2)..close];
+                i = close + 1;
+            }
+            else
+            {
+                var comma = text.IndexOf(',', equals);
+                if (comma < 0) comma = text.Length;
+                value = text[(equals + 1)..comma];
+                i = comma + 1;
+            }
+            result[key] = value;
+        }
+        return result;
+    }
+
+    /// <summary>Turns a failure into an error with the registry's own words (distribution's <c>errors[].message</c>).</summary>
+    private async Task EnsureSuccess(HttpResponseMessage response, string action, CancellationToken cancellationToken)
+    {
+        if (response.IsSuccessStatusCode) return;
+        var body = response.Content is null ? "" : await response.Content.ReadAsStringAsync(cancellationToken);
+        var detail = body;
+        try
+        {
+            using var json = JsonDocument.Parse(body);
+            if (json.RootElement.TryGetProperty("errors", out var errors))
+                detail = string.Join("; ", errors.EnumerateArray().Select(e => $"{e.GetProperty("code").GetString()}: {e.GetProperty("message").GetString()}"));
+        }
+        catch (JsonException)
+        {
+            // Not distribution's error document: the raw text is the best explanation there is.
+        }
+        throw new RegistryException($"{_address}: {action} failed with HTTP {(int)response.StatusCode} {response.ReasonPhrase}{(detail.Length > 0 ? ": " + detail.Trim() : "")}.");
+    }
+}
