@@ -6,7 +6,13 @@ using Slipway.Containers.Smoke;
 
 namespace Slipway.Containers.Publishing;
 
-/// <summary>Promotes the scanned, smoke-tested digests to a registry under semver tags and cuts the GitHub release.</summary>
+/// <summary>
+/// Promotes the scanned, smoke-tested digests to a registry under semver tags and cuts the GitHub release.
+/// In a workflow it runs once after every platform's job, merging their images into one index.
+/// </summary>
+[WorkflowJob("publish", Platforms = JobPlatforms.All, PlatformParameter = nameof(Platform), UsesDocker = true)]
+[WorkflowPermission("packages", "write")]
+[WorkflowPermission("contents", "write")]
 public interface IPublish : IScanImages, ISmokeTest
 {
     Target Publish => _ => _

@@ -5,7 +5,9 @@ namespace Slipway.Containers.Stacks;
 /// <summary>
 /// Which compose stack the container targets work on. Nothing here knows a service of ours: the repository's
 /// .nuke/parameters.json points at the reference stack, and any other stack is a matter of parameters.
+/// In a workflow, the stack's targets share one Docker engine, so they run in one job, once per platform on its native runner.
 /// </summary>
+[WorkflowJob("images", Platforms = JobPlatforms.Each, PlatformParameter = nameof(Platform), UsesDocker = true)]
 public interface IStack : ISlipwayBuild
 {
     [Parameter("Compose files of the stack, in order, like compose's -f")]
