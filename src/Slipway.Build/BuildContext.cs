@@ -31,4 +31,19 @@ public sealed class BuildContext(
     public CancellationToken CancellationToken { get; internal set; }
 
     internal Action<string>? ReportNote { get; set; }
+
+    private readonly Dictionary<Type, object> _state = [];
+
+    /// <summary>
+    /// State one component's target leaves for another in the same run (components are interfaces and have no
+    /// fields): one instance of <typeparamref name="T"/> per run, created on first use.
+    /// </summary>
+    public T State<T>() where T : class, new()
+    {
+        lock (_state)
+        {
+            if (!_state.TryGetValue(typeof(T), out var state)) _state[typeof(T)] = state = new T();
+            return (T)state;
+        }
+    }
 }

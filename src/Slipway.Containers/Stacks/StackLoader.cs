@@ -11,10 +11,11 @@ namespace Slipway.Containers.Stacks;
 /// </summary>
 public sealed class StackLoader(ProcessRunner processes)
 {
-    public async Task<StackDefinition> LoadAsync(ComposeCommand compose, CancellationToken cancellationToken)
+    /// <param name="environment">Variables for compose's interpolation beyond the inherited environment.</param>
+    public async Task<StackDefinition> LoadAsync(ComposeCommand compose, CancellationToken cancellationToken, IReadOnlyDictionary<string, string?>? environment = null)
     {
         var result = await processes.RunAsync("docker", compose.Arguments("config"),
-            new ProcessOptions { Quiet = true, ThrowOnError = false }, cancellationToken);
+            new ProcessOptions { Quiet = true, ThrowOnError = false, Environment = environment }, cancellationToken);
         if (!result.Succeeded)
             throw new TargetFailedException($"compose rejected the stack ({compose.Describe()}): {result.StandardError.Trim()}");
         return Parse(result.StandardOutput);
