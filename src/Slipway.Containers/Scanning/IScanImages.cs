@@ -34,6 +34,7 @@ public interface IScanImages : IBuildImages
 
     AbsolutePath ScanDirectory => ArtifactsDirectory / "scan";
 
+    [UploadSarif("artifacts/scan")]
     Target ScanImages => _ => _
         .Description("Writes SBOMs of the built images, matches advisories and fails on findings at or above the threshold")
         .DependsOn<IBuildImages>(x => x.BuildImages)
