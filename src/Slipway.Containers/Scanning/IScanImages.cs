@@ -32,8 +32,6 @@ public interface IScanImages : IBuildImages
     [Parameter("OSV API endpoint the builtin backend also asks when reachable (default https://api.osv.dev/; 'off' for --advisories only)")]
     string? OsvApi => TryGetValue(() => OsvApi);
 
-    AbsolutePath ScanDirectory => ArtifactsDirectory / "scan";
-
     [UploadSarif("artifacts/scan")]
     Target ScanImages => _ => _
         .Description("Writes SBOMs of the built images, matches advisories and fails on findings at or above the threshold")
@@ -44,10 +42,11 @@ public interface IScanImages : IBuildImages
         .Executes(async ct =>
         {
             var report = BuildReport.Load(BuildReportFile);
+            var scanDirectory = ArtifactsDirectory / "scan";
             var ignoreFile = ScanIgnoreFile ?? (File.Exists(RootDirectory / ".trivyignore") ? RootDirectory / ".trivyignore" : null);
             var settings = new ScanSettings
             {
-                AdvisoryDirectory = Advisories,
+                AdvisoryDirectory = Advisories?.Value,
                 OsvApi = OsvApi switch
                 {
                     null or "" => OsvApiClient.DefaultEndpoint,
@@ -58,7 +57,7 @@ public interface IScanImages : IBuildImages
                 },
                 Backend = ScanBackend ?? Scanning.ScanBackend.Auto,
                 Policy = new PolicySettings(ScanSeverity ?? Severity.High, ScanIgnoreUnfixed ?? false, ignoreFile is null ? IgnoreFile.Empty : IgnoreFile.Load(ignoreFile)),
-                OutputDirectory = ScanDirectory,
+                OutputDirectory = scanDirectory,
                 WorkDirectory = TemporaryDirectory / "scan",
             };
 
@@ -66,9 +65,9 @@ public interface IScanImages : IBuildImages
             var scanner = new ImageScanner(new ImageReader(docker), Processes, Log);
             var outcome = await scanner.ScanAsync(report, settings, DateTimeOffset.UtcNow, ct);
             Host.AppendStepSummary(outcome.Markdown);
-            Log.Information("Reports: {Directory} ({Sboms} SBOMs, findings.sarif, findings.json, summary.md)", ScanDirectory.RelativeTo(RootDirectory), outcome.SbomFiles.Count);
+            Log.Information("Reports: {Directory} ({Sboms} SBOMs, findings.sarif, findings.json, summary.md)", scanDirectory.RelativeTo(RootDirectory), outcome.SbomFiles.Count);
             ReportSummary(outcome.Policy.Summary);
             if (!outcome.Policy.Passed)
-                throw new TargetFailedException($"Scan gate: {outcome.Policy.Summary} at or above {settings.Policy.Threshold.Label()}; see {(ScanDirectory / "summary.md").RelativeTo(RootDirectory)}.");
+                throw new TargetFailedException($"Scan gate: {outcome.Policy.Summary} at or above {settings.Policy.Threshold.Label()}; see {(scanDirectory / "summary.md").RelativeTo(RootDirectory)}.");
         });
 }

@@ -1,0 +1,114 @@
+using System.Diagnostics;
+using System.Reflection;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using Serilog;
+using Slipway.Build.Processes;
+using Slipway.Containers.Images;
+using Slipway.Containers.Scanning.Advisories;
+using Slipway.Containers.Scanning.Advisories.Trivy;
+using Slipway.Containers.Scanning.Findings;
+using Slipway.Containers.Scanning.Inventory;
+using Slipway.Containers.Scanning.Policy;
+using Slipway.Containers.Scanning.Reports;
+
+namespace Slipway.Containers.Scanning;
+
+/// <summary>
+/// The scan of a build report's images: inventory every platform image (SBOMs), match advisories with the chosen
+/// backend, apply the policy, write the reports. The gate's verdict is the caller's to act on.
+/// </summary>
+public sealed class ImageScanner(ImageReader reader, ProcessRunner processes, ILogger log)
+{
+    private static readonly JsonSerializerOptions Indented = new() { WriteIndented = true };
+
+    public static string ToolVersion { get; } =
+        typeof(ImageScanner).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion.Split('+')[0] ?? "0.0.0";
+
+    public async Task<ScanOutcome> ScanAsync(BuildReport report, ScanSettings settings, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var inventories = new List<ImageInventory>();
+        foreach (var image in report.Images)
+        {
+            var watch = Stopwatch.StartNew();
+            var (platforms, layerBytes) = await reader.ReadAsync(image, cancellationToken);
+            var seconds = watch.Elapsed.TotalSeconds;
+            log.Information("{Service}: {Platforms} inventoried from {Megabytes:0.0} MB of layers in {Seconds:0.0} s ({Rate:0} MB/s)",
+                image.Service, string.Join(", ", platforms.Select(p => $"{p.Platform} {p.Packages.Count} packages")),
+                layerBytes / 1e6, seconds, layerBytes / 1e6 / Math.Max(seconds, 0.001));
+            inventories.AddRange(platforms);
+        }
+
+        Directory.CreateDirectory(settings.OutputDirectory);
+        var sbomDirectory = Path.Combine(settings.OutputDirectory, "sbom");
+        Directory.CreateDirectory(sbomDirectory);
+        var sbomFiles = new List<string>();
+        foreach (var inventory in inventories)
+        {
+            var file = Path.Combine(sbomDirectory, $"{inventory.Service}.{inventory.Platform.Replace('/', '-')}.cdx.json");
+            await WriteAsync(file, CycloneDxSbom.Create(inventory, ToolVersion, now), cancellationToken);
+            sbomFiles.Add(file);
+        }
+
+        var findings = await MatchAsync(inventories, settings, cancellationToken);
+        var result = ScanPolicy.Evaluate(findings, settings.Policy, now);
+        foreach (var warning in result.Warnings) log.Warning("{Warning}", warning);
+
+        var sarif = Path.Combine(settings.OutputDirectory, "findings.sarif");
+        var findingsFile = Path.Combine(settings.OutputDirectory, "findings.json");
+        var summaryFile = Path.Combine(settings.OutputDirectory, "summary.md");
+        await WriteAsync(sarif, SarifReport.Create(result, ToolVersion), cancellationToken);
+        await WriteAsync(findingsFile, FindingsReport.Create(result), cancellationToken);
+        var markdown = MarkdownSummary.Create(inventories, result);
+        await File.WriteAllTextAsync(summaryFile, markdown, cancellationToken);
+
+        foreach (var failing in result.Findings.Where(f => f.Status == FindingStatus.Failing).DistinctBy(f => f.Finding.DistinctKey))
+        {
+            var f = failing.Finding;
+            log.Error("{Id} ({Severity}) in {Service}: {Package} {Version}, {Fix}", f.AdvisoryId, f.Severity.Label(), f.Service, f.PackageName, f.InstalledVersion,
+                f.FixedVersion is { } fixedIn ? $"fixed in {fixedIn}" : "no fix known");
+        }
+        return new ScanOutcome(inventories, result, sbomFiles, sarif, findingsFile, summaryFile, markdown);
+    }
+
+    private async Task<IReadOnlyList<Finding>> MatchAsync(IReadOnlyList<ImageInventory> inventories, ScanSettings settings, CancellationToken cancellationToken)
+    {
+        var backend = settings.Backend switch
+        {
+            ScanBackend.Auto => TrivyScanner.IsOnPath() ? ScanBackend.Trivy : ScanBackend.Builtin,
+            var chosen => chosen,
+        };
+        if (backend == ScanBackend.Trivy)
+        {
+            log.Information("Advisories: trivy");
+            Directory.CreateDirectory(settings.WorkDirectory);
+            var trivy = new TrivyScanner(processes);
+            var findings = new List<Finding>();
+            foreach (var inventory in inventories) findings.AddRange(await trivy.ScanAsync(inventory, settings.WorkDirectory, cancellationToken));
+            return findings;
+        }
+
+        var advisories = new List<OsvAdvisory>();
+        if (settings.AdvisoryDirectory is { } directory)
+        {
+            advisories.AddRange(AdvisoryDirectory.Load(directory));
+            log.Information("Advisories: {Count} OSV records from {Directory}", advisories.Count, directory);
+        }
+        if (settings.OsvApi is { } endpoint)
+        {
+            using var http = OsvApiClient.CreateHttpClient(endpoint);
+            advisories.AddRange(await new OsvApiClient(http, log).QueryAsync(inventories.SelectMany(i => i.Packages).ToList(), cancellationToken));
+        }
+        if (advisories.Count == 0)
+            log.Warning("No advisories to match (no --advisories directory, OSV API off or unreachable): the scan lists packages but cannot find vulnerabilities");
+
+        var matcher = new AdvisoryMatcher(advisories);
+        var matched = inventories.SelectMany(matcher.Match).ToList();
+        foreach (var unevaluated in matcher.Unevaluated)
+            log.Warning("Advisory {Advisory}: its ranges could not be evaluated (no version ordering for the ecosystem, or unreadable versions)", unevaluated);
+        return matched;
+    }
+
+    private static Task WriteAsync(string file, JsonNode document, CancellationToken cancellationToken) =>
+        File.WriteAllTextAsync(file, document.ToJsonString(Indented) + "\n", cancellationToken);
+}

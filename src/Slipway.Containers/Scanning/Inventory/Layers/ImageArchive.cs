@@ -1,0 +1,124 @@
+using System.Formats.Tar;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+
+namespace Slipway.Containers.Scanning.Inventory.Layers;
+
+/// <summary>One platform image in an archive: its manifest and layers in order.</summary>
+public sealed record PlatformImage(string Platform, string ManifestDigest, IReadOnlyList<string> LayerDigests, long Size);
+
+/// <summary>
+/// An image as the engine exports it (an OCI image layout in a tar: blobs/sha256/…, index.json), read in one pass.
+/// The engine writes the blobs before index.json, so every layer is read as it streams by, keeping only its package
+/// files; which layers make which platform is resolved once the index and manifests have been seen.
+/// A multi-platform export thus gives every platform's filesystem for the price of one export.
+/// </summary>
+public sealed class ImageArchive
+{
+    /// <summary>Blobs larger than this are never manifests, configs or indexes.</summary>
+    private const int MaxDocumentSize = 4 * 1024 * 1024;
+
+    private const int SniffSize = 512;
+
+    private readonly Dictionary<string, JsonNode> _documents = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, LayerChanges> _layers = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, long> _sizes = new(StringComparer.Ordinal);
+    private JsonNode? _index;
+
+    /// <summary>Bytes of layer blobs read (compressed, as stored).</summary>
+    public long LayerBytes { get; private set; }
+
+    public static async Task<ImageArchive> ReadAsync(Stream export, CancellationToken cancellationToken)
+    {
+        var archive = new ImageArchive();
+        using var tar = new TarReader(export, leaveOpen: true);
+        while (await tar.GetNextEntryAsync(copyData: false, cancellationToken) is { } entry)
+        {
+            if (entry.EntryType is not (TarEntryType.RegularFile or TarEntryType.V7RegularFile) || entry.DataStream is not { } data) continue;
+            var name = PackageFiles.Normalize(entry.Name);
+            if (name == "index.json")
+                archive._index = await ParseAsync(data, name, cancellationToken);
+            else if (name.StartsWith("blobs/", StringComparison.Ordinal))
+                await archive.ReadBlobAsync(name["blobs/".Length..].Replace('/', ':'), entry.Length, data, cancellationToken);
+        }
+        return archive;
+    }
+
+    private async Task ReadBlobAsync(string digest, long length, Stream data, CancellationToken cancellationToken)
+    {
+        _sizes[digest] = length;
+        var head = new byte[(int)Math.Min(SniffSize, length)];
+        await data.ReadExactlyAsync(head, cancellationToken);
+        if (LayerReader.Detect(head) is { } compression)
+        {
+            LayerBytes += length;
+            _layers[digest] = await LayerReader.ReadAsync(new ReplayStream(head, data), compression, cancellationToken);
+        }
+        else if (length <= MaxDocumentSize && head.Length > 0 && head[0] == (byte)'{')
+        {
+            var rest = new byte[length - head.Length];
+            await data.ReadExactlyAsync(rest, cancellationToken);
+            try
+            {
+                _documents[digest] = JsonNode.Parse([.. head, .. rest])!;
+            }
+            catch (JsonException)
+            {
+                // Not JSON after all (an attestation payload or an odd blob): nothing of an image's structure.
+            }
+        }
+    }
+
+    private static async Task<JsonNode> ParseAsync(Stream data, string name, CancellationToken cancellationToken) =>
+        await JsonNode.ParseAsync(data, cancellationToken: cancellationToken)
+        ?? throw new InvalidDataException($"Image archive: {name} is empty.");
+
+    /// <summary>The platform images the archive's index leads to (nested indexes followed, attestations left out).</summary>
+    public IReadOnlyList<PlatformImage> Platforms()
+    {
+        var index = _index ?? throw new InvalidDataException("Image archive: no index.json; is this an OCI image layout (Docker Engine 25+ exports one)?");
+        var found = new List<PlatformImage>();
+        Walk(index, null, found);
+        return found;
+    }
+
+    private void Walk(JsonNode index, string? platform, List<PlatformImage> found)
+    {
+        foreach (var descriptor in index["manifests"]?.AsArray() ?? [])
+        {
+            if (descriptor is null) continue;
+            var digest = (string?)descriptor["digest"] ?? throw new InvalidDataException("Image archive: an index entry has no digest.");
+            if ((string?)descriptor["annotations"]?["vnd.docker.reference.type"] == "attestation-manifest") continue;
+            var described = PlatformOf(descriptor["platform"]) ?? platform;
+            if (!_documents.TryGetValue(digest, out var document)) continue;
+            if (document["manifests"] is not null)
+                Walk(document, described, found);
+            else if (document["layers"] is not null)
+                found.Add(Manifest(digest, described ?? PlatformOfConfig(document) ?? "unknown"));
+        }
+    }
+
+    /// <summary>The platform image of a manifest digest, e.g. one that images.json names.</summary>
+    public PlatformImage Manifest(string digest, string platform)
+    {
+        if (!_documents.TryGetValue(digest, out var manifest) || manifest["layers"] is not JsonArray layers)
+            throw new InvalidDataException($"Image archive: the manifest {digest} of {platform} is not in the export (is that platform's image present in the engine?).");
+        var layerDigests = layers.Select(l => (string?)l?["digest"] ?? throw new InvalidDataException($"Image archive: manifest {digest} has a layer without a digest.")).ToList();
+        var size = layerDigests.Sum(d => _sizes.GetValueOrDefault(d));
+        return new PlatformImage(platform, digest, layerDigests, size);
+    }
+
+    /// <summary>The package files of a platform image's filesystem.</summary>
+    public ImageFiles Files(PlatformImage image) =>
+        ImageFiles.Merge(image.LayerDigests.Select(d => _layers.TryGetValue(d, out var layer)
+            ? layer
+            : throw new InvalidDataException($"Image archive: layer {d} of {image.Platform} ({image.ManifestDigest}) is not in the export or is not a tar layer.")));
+
+    private static string? PlatformOf(JsonNode? platform) =>
+        platform is null || (string?)platform["os"] is null or "unknown"
+            ? null
+            : string.Join('/', new[] { (string?)platform["os"], (string?)platform["architecture"], (string?)platform["variant"] }.Where(p => !string.IsNullOrEmpty(p)));
+
+    private string? PlatformOfConfig(JsonNode manifest) =>
+        (string?)manifest["config"]?["digest"] is { } config && _documents.TryGetValue(config, out var document) ? PlatformOf(document) : null;
+}
