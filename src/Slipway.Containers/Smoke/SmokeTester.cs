@@ -1,0 +1,54 @@
+using System.Diagnostics;
+using Serilog;
+using Slipway.Build;
+using Slipway.Build.Processes;
+using Slipway.Containers.Machine;
+using Slipway.Containers.Smoke.Results;
+using Slipway.Containers.Smoke.Running;
+using Slipway.Containers.Smoke.Stack;
+using Slipway.Containers.Smoke.Suite;
+using Slipway.Containers.Stacks;
+
+namespace Slipway.Containers.Smoke;
+
+/// <summary>What a smoke run found, and where its JUnit XML is.</summary>
+public sealed record SmokeReport(IReadOnlyList<CheckResult> Results, AbsolutePath JUnitFile)
+{
+    public IReadOnlyList<CheckResult> Failed => Results.Where(r => !r.Passed).ToList();
+
+    public string Summary => $"{Results.Count - Failed.Count}/{Results.Count} checks passed";
+}
+
+/// <summary>Runs a smoke suite against a running compose project, logs each result and writes JUnit XML.</summary>
+public sealed class SmokeTester(ProcessRunner processes, ILogger log, ComposeCommand compose, StackDefinition stack)
+{
+    public async Task<SmokeReport> RunAsync(SmokeSuite suite, string runId, AbsolutePath outputDirectory, RetryTiming timing, CancellationToken cancellationToken)
+    {
+        SuiteServices.Check(suite, stack.Services.Select(s => s.Name).ToList());
+        using var docker = DockerEngine.Connect();
+        // Redirects are not followed, so an expected status is the status the service sent.
+        using var http = new HttpClient(new SocketsHttpHandler { AllowAutoRedirect = false, PooledConnectionLifetime = TimeSpan.FromSeconds(5) })
+        {
+            Timeout = Timeout.InfiniteTimeSpan,
+        };
+        var endpoints = new ComposeEndpoints(processes, compose, stack, docker);
+        var runner = new SmokeRunner(new StackStepRunner(new HttpStepRunner(http, endpoints), new TcpStepRunner(endpoints), new ExecStepRunner(processes, compose)), timing);
+
+        log.Information("Running {Count} smoke checks from {File}", suite.Checks.Count, suite.File);
+        var started = DateTimeOffset.UtcNow;
+        var clock = Stopwatch.StartNew();
+        var results = await runner.RunAsync(suite, new Dictionary<string, string> { ["run"] = runId }, cancellationToken);
+        clock.Stop();
+
+        foreach (var result in results)
+        {
+            if (result.Passed) log.Information("passed: {Check} ({Seconds:0.0} s, {Attempts} tries)", result.Name, result.Duration.TotalSeconds, result.Attempts);
+            else log.Error("{Report}", FailureReport.Describe(result));
+        }
+
+        Directory.CreateDirectory(outputDirectory);
+        var junit = outputDirectory / "junit.xml";
+        await File.WriteAllTextAsync(junit, JUnitWriter.Write(Path.GetFileName(suite.File), results, clock.Elapsed, started), cancellationToken);
+        return new SmokeReport(results, junit);
+    }
+}
