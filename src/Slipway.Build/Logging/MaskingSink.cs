@@ -30,7 +30,8 @@ internal sealed class MaskingSink(SecretMasker masker, ILogEventSink inner) : IL
             return;
         }
 
-        var template = Parser.Parse(masker.Apply(message).Replace("{", "{{").Replace("}", "}}"));
+        // Masking the template's text and the properties apart keeps the event's structure, so it renders as an unmasked one would.
+        var template = Parser.Parse(masker.Apply(logEvent.MessageTemplate.Text));
         var properties = logEvent.Properties.Select(p => new LogEventProperty(p.Key, MaskValue(p.Value)));
         var maskedException = exception is null ? null : new MaskedException(exception, masker);
         inner.Emit(new LogEvent(logEvent.Timestamp, logEvent.Level, maskedException, template, properties));
