@@ -1,13 +1,37 @@
 using Slipway.Build;
+using Docker.DotNet;
 using Slipway.Build.Execution;
 using Slipway.Containers.Building;
 using Slipway.Containers.Compose;
+using Slipway.Containers.Images;
+using Slipway.Containers.Scanning.Advisories;
+using Slipway.Containers.Scanning.Findings;
+using Slipway.Containers.Scanning.Inventory;
+using Slipway.Containers.Scanning.Policy;
 
 namespace Slipway.Containers.Scanning;
 
 /// <summary>Inventories every built image (SBOM), matches advisories and gates on a severity policy.</summary>
 public interface IScanImages : IBuildImages
 {
+    [Parameter("Directory of OSV advisories (*.json) to match: the mirror an air-gapped machine keeps")]
+    AbsolutePath? Advisories => TryGetValue(() => Advisories);
+
+    [Parameter("Fail on findings at or above this severity: Low, Medium, High or Critical (default High)")]
+    Severity? ScanSeverity => TryGetValue<Severity?>(() => ScanSeverity);
+
+    [Parameter("Ignore findings for which no fixed version is known")]
+    bool? ScanIgnoreUnfixed => TryGetValue<bool?>(() => ScanIgnoreUnfixed);
+
+    [Parameter("Ignore file in .trivyignore syntax ('ID' or 'ID exp:YYYY-MM-DD' per line; default: .trivyignore at the root when present)")]
+    AbsolutePath? ScanIgnoreFile => TryGetValue(() => ScanIgnoreFile);
+
+    [Parameter("Advisory backend: Auto (trivy when on PATH, else builtin), Builtin or Trivy")]
+    ScanBackend? ScanBackend => TryGetValue<ScanBackend?>(() => ScanBackend);
+
+    [Parameter("OSV API endpoint the builtin backend also asks when reachable (default https://api.osv.dev/; 'off' for --advisories only)")]
+    string? OsvApi => TryGetValue(() => OsvApi);
+
     [UploadSarif("artifacts/scan")]
     Target ScanImages => _ => _
         .Description("Writes SBOMs of the built images, matches advisories and fails on findings at or above the threshold")
@@ -15,5 +39,36 @@ public interface IScanImages : IBuildImages
         .DependentFor<IComposeUp>(x => x.ComposeUp)
         .Consumes<IBuildImages>(x => x.BuildImages)
         .Produces("artifacts/scan/**")
-        .Executes(() => throw new TargetFailedException("ScanImages is not implemented yet."));
+        .Executes(async ct =>
+        {
+            var report = BuildReport.Load(BuildReportFile);
+            var scanDirectory = ArtifactsDirectory / "scan";
+            var ignoreFile = ScanIgnoreFile ?? (File.Exists(RootDirectory / ".trivyignore") ? RootDirectory / ".trivyignore" : null);
+            var settings = new ScanSettings
+            {
+                AdvisoryDirectory = Advisories?.Value,
+                OsvApi = OsvApi switch
+                {
+                    null or "" => OsvApiClient.DefaultEndpoint,
+                    "off" or "none" or "false" => null,
+                    var url => Uri.TryCreate(url.EndsWith('/') ? url : url + "/", UriKind.Absolute, out var uri)
+                        ? uri
+                        : throw new ParameterException($"Parameter 'OsvApi': '{url}' is not an absolute URL; expected e.g. https://api.osv.dev/ or 'off'."),
+                },
+                Backend = ScanBackend ?? Scanning.ScanBackend.Auto,
+                Policy = new PolicySettings(ScanSeverity ?? Severity.High, ScanIgnoreUnfixed ?? false, ignoreFile is null ? IgnoreFile.Empty : IgnoreFile.Load(ignoreFile)),
+                OutputDirectory = scanDirectory,
+                WorkDirectory = TemporaryDirectory / "scan",
+            };
+
+            // The endpoint the docker CLI would use (DOCKER_HOST or the default socket); no timeout, an export streams for as long as it takes.
+            using var docker = new DockerClientBuilder().Build();
+            var scanner = new ImageScanner(new ImageReader(docker), Processes, Log);
+            var outcome = await scanner.ScanAsync(report, settings, DateTimeOffset.UtcNow, ct);
+            Host.AppendStepSummary(outcome.Markdown);
+            Log.Information("Reports: {Directory} ({Sboms} SBOMs, findings.sarif, findings.json, summary.md)", scanDirectory.RelativeTo(RootDirectory), outcome.SbomFiles.Count);
+            ReportSummary(outcome.Policy.Summary);
+            if (!outcome.Policy.Passed)
+                throw new TargetFailedException($"Scan gate: {outcome.Policy.Summary} at or above {settings.Policy.Threshold.Label()}; see {(scanDirectory / "summary.md").RelativeTo(RootDirectory)}.");
+        });
 }
