@@ -1,0 +1,93 @@
+using Docker.DotNet;
+using Serilog;
+using Slipway.Build.Processes;
+using Slipway.Containers.Machine.Setup;
+
+namespace Slipway.Containers.Machine.Checks;
+
+/// <summary>Looks at the machine: files, the engine's API and the docker CLI plugins. Changes nothing.</summary>
+public sealed class MachineProbe(ILogger log, ProcessRunner processes)
+{
+    private static readonly TimeSpan PingTimeout = TimeSpan.FromSeconds(5);
+
+    public async Task<MachineState> ProbeAsync(IReadOnlyList<PlatformName> platforms, PlatformName native, CancellationToken ct)
+    {
+        var dockerCli = Executables.Find("docker") is not null;
+        var (engine, containerdStore) = await ProbeEngineAsync(ct);
+        var state = new MachineState
+        {
+            Os = OsRelease.Read(),
+            IsRoot = Environment.IsPrivilegedProcess,
+            HasSystemd = ReadFirstLine("/proc/1/comm") == "systemd",
+            DockerCliInstalled = dockerCli,
+            DockerdInstalled = Executables.Find("dockerd") is not null,
+            Engine = engine,
+            ContainerdImageStore = containerdStore,
+            Buildx = dockerCli ? await PluginVersionAsync("buildx", ct) : null,
+            Compose = dockerCli ? await PluginVersionAsync("compose", ct) : null,
+            DaemonJson = File.Exists(DaemonJson.Path) ? await File.ReadAllTextAsync(DaemonJson.Path, ct) : null,
+            BinfmtMounted = File.Exists(RegisterBinfmtStep.RegisterFile),
+            Emulators = platforms.Where(p => !p.RunsNativelyOn(native)).Distinct().Select(ProbeEmulator).ToList(),
+        };
+        log.Information("Machine: {Os}{Root}; engine {Engine}{Store}; buildx {Buildx}; compose {Compose}; emulators: {Emulators}",
+            state.Os?.PrettyName ?? "no /etc/os-release", state.IsRoot ? " as root" : "",
+            engine is null ? "not answering" : ToolVersion.Format(engine),
+            containerdStore switch { true => " (containerd image store)", false => " (classic image store)", null => "" },
+            Describe(state.Buildx), Describe(state.Compose),
+            state.Emulators.Count == 0 ? "none needed" : string.Join(", ", state.Emulators.Select(e => $"{e.Platform} {e.Status.ToString().ToLowerInvariant()}")));
+        return state;
+    }
+
+    private async Task<(Version? Engine, bool? ContainerdStore)> ProbeEngineAsync(CancellationToken ct)
+    {
+        using var client = DockerEngine.Connect();
+        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(ct);
+        timeout.CancelAfter(PingTimeout);
+        try
+        {
+            await client.System.PingAsync(timeout.Token);
+            var version = await client.System.GetVersionAsync(timeout.Token);
+            var info = await client.System.GetSystemInfoAsync(timeout.Token);
+            var store = info.DriverStatus?.Any(pair => pair is ["driver-type", "io.containerd.snapshotter.v1"]) == true;
+            return (ToolVersion.Parse(version.Version), store);
+        }
+        catch (Exception e) when (e is DockerApiException or HttpRequestException or IOException or TimeoutException
+                                      or System.Net.Sockets.SocketException or OperationCanceledException && !ct.IsCancellationRequested)
+        {
+            log.Information("The Docker engine does not answer: {Reason}", e.Message);
+            return (null, null);
+        }
+    }
+
+    private async Task<Version?> PluginVersionAsync(string plugin, CancellationToken ct)
+    {
+        var result = await processes.RunAsync("docker", [plugin, "version"], new ProcessOptions { ThrowOnError = false, Quiet = true }, ct);
+        return result.Succeeded ? ToolVersion.Parse(result.StandardOutput) : null;
+    }
+
+    private static EmulatorState ProbeEmulator(PlatformName platform)
+    {
+        var handler = new EmulatorState(platform, EmulatorStatus.Missing, false);
+        var status = ReadFirstLine(handler.HandlerFile) switch
+        {
+            "enabled" => EmulatorStatus.Enabled,
+            "disabled" => EmulatorStatus.Disabled,
+            _ => EmulatorStatus.Missing,
+        };
+        return handler with { Status = status, ConfigurationInstalled = File.Exists(handler.ConfigurationFile) };
+    }
+
+    private static string? ReadFirstLine(string path)
+    {
+        try
+        {
+            return File.Exists(path) ? File.ReadLines(path).FirstOrDefault()?.Trim() : null;
+        }
+        catch (IOException)
+        {
+            return null;
+        }
+    }
+
+    private static string Describe(Version? version) => version is null ? "missing" : ToolVersion.Format(version);
+}

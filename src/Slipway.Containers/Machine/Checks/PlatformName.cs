@@ -1,0 +1,46 @@
+namespace Slipway.Containers.Machine.Checks;
+
+/// <summary>
+/// An OCI platform such as <c>linux/arm64</c> or <c>linux/arm/v7</c>, and the names other tools give its architecture:
+/// QEMU's binfmt handler (<c>qemu-aarch64</c>) and Debian's (<c>arm64</c>, <c>armhf</c>).
+/// </summary>
+public sealed record PlatformName(string Os, string Architecture, string? Variant)
+{
+    public static PlatformName Parse(string platform)
+    {
+        var parts = platform.Trim().ToLowerInvariant().Split('/');
+        return parts switch
+        {
+            [var os, var arch] when os.Length > 0 && arch.Length > 0 => new PlatformName(os, arch, null),
+            [var os, var arch, var variant] when os.Length > 0 && arch.Length > 0 && variant.Length > 0 => new PlatformName(os, arch, variant),
+            _ => throw new FormatException($"'{platform}' is not a platform: expected os/architecture[/variant], e.g. linux/arm64."),
+        };
+    }
+
+    /// <summary>True when a machine of the given platform runs this one's binaries without an emulator.</summary>
+    public bool RunsNativelyOn(PlatformName host) =>
+        Os == host.Os && (Architecture == host.Architecture || (host.Architecture, Architecture) is ("amd64", "386") or ("arm64", "arm"));
+
+    /// <summary>The name of QEMU's binfmt handler for this architecture, e.g. <c>qemu-aarch64</c>.</summary>
+    public string QemuHandler => "qemu-" + Architecture switch
+    {
+        "amd64" => "x86_64",
+        "arm64" => "aarch64",
+        "386" => "i386",
+        "mips64le" => "mips64el",
+        var other => other,
+    };
+
+    /// <summary>Debian's name for the architecture (what debootstrap's --arch takes), or null when Debian has no such port.</summary>
+    public string? DebianArchitecture => Architecture switch
+    {
+        "amd64" or "arm64" or "s390x" or "riscv64" => Architecture,
+        "arm" => Variant is null or "v7" ? "armhf" : "armel",
+        "386" => "i386",
+        "ppc64le" => "ppc64el",
+        "mips64le" => "mips64el",
+        _ => null,
+    };
+
+    public override string ToString() => Variant is null ? $"{Os}/{Architecture}" : $"{Os}/{Architecture}/{Variant}";
+}
