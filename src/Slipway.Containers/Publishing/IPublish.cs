@@ -1,24 +1,134 @@
+using Docker.DotNet;
 using Slipway.Build;
 using Slipway.Build.Execution;
 using Slipway.Containers.Building;
+using Slipway.Containers.Images;
+using Slipway.Containers.Publishing.Registry;
+using Slipway.Containers.Publishing.Release;
+using Slipway.Containers.Publishing.Versioning;
 using Slipway.Containers.Scanning;
 using Slipway.Containers.Smoke;
 
 namespace Slipway.Containers.Publishing;
 
-/// <summary>
-/// Promotes the scanned, smoke-tested digests to a registry under semver tags and cuts the GitHub release.
-/// In a workflow it runs once after every platform's job, merging their images into one index.
-/// </summary>
+/// <summary>Promotes the scanned, smoke-tested digests to a registry under semver tags and cuts the GitHub release.</summary>
 [WorkflowJob("publish", Platforms = JobPlatforms.All, PlatformParameter = nameof(Platform), UsesDocker = true)]
 [WorkflowPermission("packages", "write")]
 [WorkflowPermission("contents", "write")]
 public interface IPublish : IScanImages, ISmokeTest
 {
+    [Parameter("Registry and namespace to publish to, e.g. ghcr.io/acme or localhost:5000/acme (default: a throw-away local registry, a dry run)")]
+    string? Registry => TryGetValue(() => Registry);
+
+    [Parameter("User name for the registry")]
+    string? RegistryUsername => TryGetValue(() => RegistryUsername);
+
+    [Parameter("Password or token for the registry")]
+    [Secret]
+    string? RegistryPassword => TryGetValue(() => RegistryPassword);
+
+    [Parameter("The version to publish, e.g. 1.2.3 (default: from the git tag, branch or pull request)")]
+    string? Version => TryGetValue(() => Version);
+
+    [Parameter("Token for creating the GitHub release (only releases from a version tag are created)")]
+    [Secret]
+    string? GitHubToken => TryGetValue(() => GitHubToken);
+
+    [Parameter("owner/name of the GitHub repository (default: GITHUB_REPOSITORY, else the origin remote)")]
+    string? GitHubRepository => TryGetValue(() => GitHubRepository);
+
+    [Parameter("GitHub's API address, e.g. https://ghe.example.com/api/v3 (default: https://api.github.com/)")]
+    string? GitHubApiUrl => TryGetValue(() => GitHubApiUrl);
+
     Target Publish => _ => _
         .Description("Pushes the tested image digests to the registry with version tags and creates the GitHub release")
         .DependsOn<ISmokeTest>(x => x.SmokeTest)
         .DependsOn<IScanImages>(x => x.ScanImages)
         .Consumes<IBuildImages>(x => x.BuildImages)
-        .Executes(() => throw new TargetFailedException("Publish is not implemented yet."));
+        .Executes(async ct =>
+        {
+            try
+            {
+                await PublishAsync(ct);
+            }
+            catch (Exception e) when (e is InvalidVersionException or RegistryException or ArgumentException or InvalidDataException or FileNotFoundException)
+            {
+                throw new TargetFailedException(e.Message);
+            }
+        });
+
+    private async Task PublishAsync(CancellationToken cancellationToken)
+    {
+        // Everything that can be wrong with the inputs fails here, before anything is pushed.
+        var report = BuildReport.Load(BuildReportFile);
+        var reportFile = BuildReportFile.RelativeTo(RootDirectory).ToString();
+        var gitRef = await new GitRefReader(Processes, RootDirectory, Context.Environment).ReadAsync(cancellationToken);
+        var tags = TagRules.For(gitRef with { Sha = report.Revision }, Version);
+        if (!report.Revision.Equals(gitRef.Sha, StringComparison.OrdinalIgnoreCase))
+            throw new TargetFailedException($"{reportFile}: 'revision' is {report.Revision}, but HEAD is {gitRef.Sha}: the images were built from another commit; run BuildImages again.");
+        if (report.Version.EndsWith("-dirty", StringComparison.Ordinal))
+            Log.Warning("{File}: the images were built from a working tree with uncommitted changes ({Version})", reportFile, report.Version);
+        var credentials = RegistryUsername is { Length: > 0 } user
+            ? new RegistryCredentials(user, RegistryPassword ?? throw new TargetFailedException("--registry-username is set but --registry-password is not."))
+            : null;
+
+        await using var local = Registry is null ? await LocalRegistry.StartAsync(cancellationToken: cancellationToken) : null;
+        var address = RegistryAddress.Parse(Registry ?? $"{local!.Host}/slipway");
+        if (local is not null)
+            Log.Warning("No --registry given: publishing to a throw-away registry at {Address} (a dry run; it is removed afterwards)", address);
+        Log.Information("Publishing {Count} images to {Address} as {Tags}", report.Images.Count, address, string.Join(", ", tags.Tags));
+
+        IReadOnlyList<PublishedImage> published;
+        using (var docker = new DockerClientBuilder().Build())
+        using (var registry = new RegistryClient(address, local is null ? credentials : null))
+        {
+            var promoter = new ImagePromoter(address, registry, new EnginePusher(docker, Log), local is null ? credentials : null, Log);
+            published = await promoter.PromoteAsync(report, reportFile, tags, cancellationToken);
+        }
+        foreach (var image in published)
+            Log.Information("{Service}: {Reference} ({Platforms}) tagged {Tags}", image.Service, image.PinnedReference, string.Join(", ", image.Platforms), string.Join(", ", image.Tags));
+        Host.AppendStepSummary(ImagesSummary(published));
+
+        var release = await ReleaseAsync(tags, published, local is not null, cancellationToken);
+        ReportSummary($"{published.Count} images → {(local is null ? address.ToString() : "local dry run")}: {string.Join(", ", tags.Tags)}{release}");
+    }
+
+    /// <summary>Creates the GitHub release when a token is given and the version came from a tag; returns a note for the summary.</summary>
+    private async Task<string> ReleaseAsync(ReleaseTags tags, IReadOnlyList<PublishedImage> published, bool dryRun, CancellationToken cancellationToken)
+    {
+        if (GitHubToken is not { Length: > 0 } token) return "";
+        if (tags.GitTag is null)
+        {
+            Log.Information("No GitHub release: the version does not come from a version tag");
+            return "";
+        }
+        if (dryRun)
+        {
+            Log.Warning("No GitHub release on a dry run: its image references would point at the throw-away registry");
+            return "";
+        }
+
+        var repository = Release.GitHubRepository.TryParse(GitHubRepository)
+                         ?? Release.GitHubRepository.TryParse((await Processes.RunAsync("git", ["remote", "get-url", "origin"],
+                             new Build.Processes.ProcessOptions { Quiet = true, ThrowOnError = false }, cancellationToken)).StandardOutput)
+                         ?? throw new TargetFailedException("The GitHub repository is unknown: give --github-repository owner/name (or set GITHUB_REPOSITORY).");
+        var history = new GitHistory(Processes, RootDirectory);
+        var previous = await history.PreviousTagAsync(tags.GitTag, cancellationToken);
+        var subjects = await history.SubjectsAsync(previous, tags.GitTag, cancellationToken);
+        var scanSummaryFile = ArtifactsDirectory / "scan" / "summary.md";
+        var scanSummary = File.Exists(scanSummaryFile) ? await File.ReadAllTextAsync(scanSummaryFile, cancellationToken) : null;
+        var body = ReleaseNotes.Write(tags.GitTag, previous, subjects, published, scanSummary);
+        var assets = ReleaseAssets.Collect(ArtifactsDirectory, TemporaryDirectory / "release");
+
+        var api = new Uri(GitHubApiUrl is { Length: > 0 } url ? url : "https://api.github.com/");
+        var releaser = new GitHubReleaser(GitHubReleaser.CreateClient(token, api), repository, Log);
+        var release = await releaser.PublishAsync(
+            new ReleaseRequest(tags.GitTag, tags.GitTag, body, tags.IsPrerelease, tags.FloatingTags.Any(t => t.Name == "latest"), assets), cancellationToken);
+        Log.Information("GitHub release {Tag}: {Url} ({Assets} assets)", tags.GitTag, release.HtmlUrl, assets.Count);
+        return $"; release {tags.GitTag}";
+    }
+
+    private static string ImagesSummary(IReadOnlyList<PublishedImage> published) =>
+        "### Published images\n\n| service | reference | tags |\n| --- | --- | --- |\n" +
+        string.Concat(published.Select(i => $"| {i.Service} | `{i.PinnedReference}` | {string.Join(", ", i.Tags)} |\n"));
 }
