@@ -1,11 +1,30 @@
 using Slipway.Build;
+using Slipway.Build.Execution;
+using Slipway.Build.Processes;
+using Slipway.Containers.Machine;
 using Slipway.Containers.Publishing;
+using Slipway.Containers.Smoke;
 
 /// <summary>
 /// Slipway's own build. The container chain (Restore → BuildImages → ScanImages → ComposeUp → SmokeTest → Publish)
 /// comes from the components and ships the stack that .nuke/parameters.json names; Compile, Test and Pack build Slipway itself.
 /// </summary>
-class Build : SlipwayBuild, IPublish
+[GitHubActions("ci",
+    OnPushBranches = ["main"],
+    OnPullRequestBranches = ["main"],
+    WorkflowDispatchInputs = [nameof(Configuration)],
+    InvokedTargets = [nameof(Test), nameof(ISmokeTest.SmokeTest)],
+    Platforms = ["linux/amd64", "linux/arm64"],
+    ConcurrencyGroup = "${{ github.workflow }}-${{ github.ref }}",
+    ConcurrencyCancelInProgress = true)]
+[GitHubActions("release",
+    OnPushTags = ["v*"],
+    InvokedTargets = [nameof(IPublish.Publish)],
+    Platforms = ["linux/amd64", "linux/arm64"],
+    ConcurrencyGroup = "${{ github.workflow }}-${{ github.ref }}",
+    Environment = "release",
+    TimeoutMinutes = 90)]
+class Build : SlipwayBuild, IPublish, ICheckWorkflows
 {
     public static int Main() => Execute<Build>(x => x.From<IPublish>().SmokeTest);
 
@@ -29,9 +48,11 @@ class Build : SlipwayBuild, IPublish
     Target Test => _ => _
         .Description("Runs every test project; TRX and JUnit results go to artifacts/tests")
         .DependsOn(Compile)
+        .DependsOn<IRestore>(x => x.Restore) // the integration tests need the engine, buildx, compose and base images
         .Produces("artifacts/tests/**")
         .Executes(async ct =>
         {
+            if (Directory.Exists(TestResults)) Directory.Delete(TestResults, recursive: true);
             Directory.CreateDirectory(TestResults);
             List<string> arguments =
             [
@@ -42,8 +63,12 @@ class Build : SlipwayBuild, IPublish
                 "--logger", "console;verbosity=normal",
             ];
             if (TestFilter is { Length: > 0 }) arguments.AddRange(["--filter", TestFilter]);
-            await Processes.RunAsync("dotnet", arguments, cancellationToken: ct);
-            ReportSummary($"results in {TestResults.RelativeTo(RootDirectory)}");
+            var run = await Processes.RunAsync("dotnet", arguments, new ProcessOptions { ThrowOnError = false }, ct);
+            var totals = JUnitTotals.Read(TestResults);
+            // A plain closing line that CI services read as the test count.
+            Console.WriteLine($"Tests: {totals.Passed} passed, {totals.Failed} failed, {totals.Skipped} skipped");
+            ReportSummary($"{totals.Passed} passed, {totals.Failed} failed, {totals.Skipped} skipped; results in {TestResults.RelativeTo(RootDirectory)}");
+            if (!run.Succeeded) throw new TargetFailedException($"dotnet test exited with code {run.ExitCode}: {totals.Failed} failed.");
         });
 
     Target Pack => _ => _
