@@ -42,7 +42,7 @@ public sealed class SmokeTester(ProcessRunner processes, ILogger log, ComposeCom
 
         foreach (var result in results)
         {
-            if (result.Passed) log.Information("passed: {Check} ({Seconds:0.0} s, {Attempts} tries)", result.Name, result.Duration.TotalSeconds, result.Attempts);
+            if (result.Passed) log.Information("passed: {Check} ({Seconds:0.0} s, {Attempts} tries over {Steps} steps)", result.Name, result.Duration.TotalSeconds, result.Attempts, suite.Checks.First(c => c.Name == result.Name).Steps.Count);
             else log.Error("{Report}", FailureReport.Describe(result));
         }
 

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using Docker.DotNet;
 using Docker.DotNet.Models;
 using Slipway.Build.Processes;
@@ -11,7 +12,8 @@ namespace Slipway.Containers.Smoke.Stack;
 /// </summary>
 public sealed class ComposeEndpoints(ProcessRunner processes, ComposeCommand compose, StackDefinition stack, IDockerClient docker) : IServiceEndpoints
 {
-    private readonly Dictionary<(string, int, bool), Endpoint> found = [];
+    /// <summary>Lookups by (service, port, published): concurrent checks share one, a failed one is forgotten so the next try looks again.</summary>
+    private readonly ConcurrentDictionary<(string, int, bool), Lazy<Task<Endpoint>>> found = new();
 
     public bool IsService(string name) => stack.Find(name) is not null;
 
@@ -30,11 +32,17 @@ public sealed class ComposeEndpoints(ProcessRunner processes, ComposeCommand com
 
     private async Task<Endpoint> Remembered(string service, int port, bool published, Func<Task<Endpoint>> find)
     {
-        lock (found)
-            if (found.TryGetValue((service, port, published), out var known)) return known;
-        var endpoint = await find();
-        lock (found) found[(service, port, published)] = endpoint;
-        return endpoint;
+        var key = (service, port, published);
+        var lookup = found.GetOrAdd(key, _ => new Lazy<Task<Endpoint>>(find));
+        try
+        {
+            return await lookup.Value;
+        }
+        catch
+        {
+            found.TryRemove(KeyValuePair.Create(key, lookup));
+            throw;
+        }
     }
 
     private async Task<Endpoint> ContainerAddressAsync(string service, int port, CancellationToken cancellationToken)
