@@ -1,5 +1,6 @@
 using Serilog.Core;
 using Serilog.Events;
+using Serilog.Formatting.Display;
 
 namespace Slipway.Build.Hosts;
 
@@ -25,6 +26,9 @@ public sealed class GitHubActionsHost(string? stepSummaryFile) : IBuildHost
 
     private sealed class AnnotationWriter(TextWriter output) : ILogEventSink
     {
+        // As on the console: strings unquoted, so an annotation reads like the log line it comes from.
+        private static readonly MessageTemplateTextFormatter Message = new("{Message:lj}");
+
         public void Emit(LogEvent logEvent)
         {
             var command = logEvent.Level switch
@@ -34,7 +38,9 @@ public sealed class GitHubActionsHost(string? stepSummaryFile) : IBuildHost
                 _ => null,
             };
             if (command is null) return;
-            var text = logEvent.RenderMessage();
+            var message = new StringWriter();
+            Message.Format(logEvent, message);
+            var text = message.ToString();
             if (logEvent.Exception is { } e) text += Environment.NewLine + e.Message;
             lock (output) output.WriteLine($"::{command}::{Escape(text)}");
         }
