@@ -1,0 +1,50 @@
+using Slipway.Containers.Machine.Checks;
+
+namespace Slipway.Containers.Tests.Machine;
+
+public class PlatformNameTests
+{
+    private static readonly PlatformName Amd64 = PlatformName.Parse("linux/amd64");
+
+    [Theory]
+    [InlineData("linux/arm64", "qemu-aarch64", "arm64")]
+    [InlineData("linux/amd64", "qemu-x86_64", "amd64")]
+    [InlineData("linux/arm/v7", "qemu-arm", "armhf")]
+    [InlineData("linux/arm/v6", "qemu-arm", "armel")]
+    [InlineData("linux/386", "qemu-i386", "i386")]
+    [InlineData("linux/ppc64le", "qemu-ppc64le", "ppc64el")]
+    [InlineData("linux/riscv64", "qemu-riscv64", "riscv64")]
+    [InlineData("linux/s390x", "qemu-s390x", "s390x")]
+    public void Names_the_architecture_as_QEMU_and_Debian_do(string platform, string handler, string debian)
+    {
+        var parsed = PlatformName.Parse(platform);
+        Assert.Equal(handler, parsed.QemuHandler);
+        Assert.Equal(debian, parsed.DebianArchitecture);
+        Assert.Equal(platform, parsed.ToString());
+    }
+
+    [Fact]
+    public void A_platform_Debian_does_not_port_to_has_no_Debian_name() => Assert.Null(PlatformName.Parse("linux/loong64").DebianArchitecture);
+
+    [Theory]
+    [InlineData("linux/amd64", true)]
+    [InlineData("linux/386", true)]
+    [InlineData("linux/arm64", false)]
+    [InlineData("windows/amd64", false)]
+    public void Knows_what_an_amd64_machine_runs_without_an_emulator(string platform, bool native) =>
+        Assert.Equal(native, PlatformName.Parse(platform).RunsNativelyOn(Amd64));
+
+    [Theory]
+    [InlineData("arm64")]
+    [InlineData("linux/")]
+    [InlineData("linux/arm/v7/x")]
+    [InlineData("")]
+    public void Rejects_what_is_not_a_platform(string text)
+    {
+        var e = Assert.Throws<FormatException>(() => PlatformName.Parse(text));
+        Assert.Contains("os/architecture", e.Message);
+    }
+
+    [Fact]
+    public void Parsing_is_case_and_space_insensitive() => Assert.Equal(PlatformName.Parse("linux/arm64"), PlatformName.Parse(" Linux/ARM64 "));
+}

@@ -1,0 +1,36 @@
+using Slipway.Containers.Machine.Setup;
+
+namespace Slipway.Containers.Tests.Machine;
+
+public class SetupStepTests
+{
+    [Theory]
+    [InlineData("docker.io", "docker.io")]
+    [InlineData("n=trixie", "n=trixie")]
+    [InlineData("two words", "'two words'")]
+    [InlineData("it's", "'it'\\''s'")]
+    [InlineData("$HOME", "'$HOME'")]
+    [InlineData("", "''")]
+    public void Quotes_words_only_when_the_shell_needs_it(string word, string quoted) => Assert.Equal(quoted, ShellQuoting.Quote(word));
+
+    [Fact]
+    public void A_one_line_file_is_written_with_echo_and_a_longer_one_with_a_heredoc()
+    {
+        Assert.Equal("echo 1 > /proc/sys/fs/binfmt_misc/qemu-aarch64", new WriteFileStep("enable", "/proc/sys/fs/binfmt_misc/qemu-aarch64", "1").ShellText);
+        Assert.Equal("cat > /tmp/a <<'EOF'\nx\ny\nEOF", new WriteFileStep("write", "/tmp/a", "x\ny\n").ShellText);
+    }
+
+    [Fact]
+    public void Environment_goes_before_the_command()
+    {
+        var step = new CommandStep("install", "apt-get", ["install", "-y", "a b"]) { Environment = new Dictionary<string, string> { ["DEBIAN_FRONTEND"] = "noninteractive" } };
+        Assert.Equal("DEBIAN_FRONTEND=noninteractive apt-get install -y 'a b'", step.ShellText);
+    }
+
+    [Fact]
+    public void The_engine_is_started_and_stopped_with_systemctl_where_systemd_runs()
+    {
+        Assert.Equal("systemctl enable --now docker", new StartDockerdStep("start", UseSystemd: true).ShellText);
+        Assert.Equal("systemctl stop docker", new StopDockerdStep("stop", UseSystemd: true).ShellText);
+    }
+}
