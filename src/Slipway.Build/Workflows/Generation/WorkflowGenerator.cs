@@ -100,7 +100,7 @@ public sealed class WorkflowGenerator
 
     private IEnumerable<Step> SetupSteps(bool docker)
     {
-        yield return new Step("Check out (full history: versions come from tags)", _pins.Uses(ActionPins.Checkout)) { With = [new("fetch-depth", 0)] };
+        yield return new Step("Check out with full history (versions come from tags)", _pins.Uses(ActionPins.Checkout)) { With = [new("fetch-depth", 0)] };
         yield return new Step("Set up .NET from global.json", _pins.Uses(ActionPins.SetupDotnet)) { With = [new("global-json-file", "global.json")] };
         yield return new Step("Cache NuGet packages", _pins.Uses(ActionPins.Cache))
         {
