@@ -79,8 +79,9 @@ public sealed record CommandLine(
         };
 
     private static T ParseEnum<T>(string name, string value) where T : struct, Enum =>
-        Enum.TryParse<T>(value, ignoreCase: true, out var parsed) && Enum.IsDefined(parsed)
-            ? parsed
+        // By name only: Enum.TryParse would also take numbers ("--verbosity 2") and lists ("quiet,verbose").
+        Enum.GetNames<T>().FirstOrDefault(n => string.Equals(n, value, StringComparison.OrdinalIgnoreCase)) is { } known
+            ? Enum.Parse<T>(known)
             : throw new CommandLineException($"--{name}: '{value}' is not valid; expected one of {string.Join(", ", Enum.GetNames<T>().Select(n => n.ToLowerInvariant()))}.");
 }
 
