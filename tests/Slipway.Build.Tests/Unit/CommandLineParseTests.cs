@@ -92,10 +92,14 @@ public class CommandLineParseTests
         Assert.Equal(message, e.Message);
     }
 
+    [Theory]
+    [InlineData("7")]
+    [InlineData("2")]
+    [InlineData("quiet,verbose")]
+    [InlineData("")]
+    public void Only_the_names_are_verbosities(string value) =>
+        Assert.Throws<CommandLineException>(() => CommandLine.Parse(["--verbosity", value]));
+
     [Fact]
-    public void An_undefined_number_is_not_a_verbosity()
-    {
-        // Enum.TryParse accepts any number; only defined values are verbosities.
-        Assert.Throws<CommandLineException>(() => CommandLine.Parse(["--verbosity", "7"]));
-    }
+    public void Only_the_names_are_formats() => Assert.Throws<CommandLineException>(() => CommandLine.Parse(["--plan", "--format", "1"]));
 }
