@@ -122,8 +122,17 @@ public interface IPublish : IScanImages, ISmokeTest
 
         var api = new Uri(GitHubApiUrl is { Length: > 0 } url ? url : "https://api.github.com/");
         var releaser = new GitHubReleaser(GitHubReleaser.CreateClient(token, api), repository, Log);
-        var release = await releaser.PublishAsync(
-            new ReleaseRequest(tags.GitTag, tags.GitTag, body, tags.IsPrerelease, tags.FloatingTags.Any(t => t.Name == "latest"), assets), cancellationToken);
+        Octokit.Release release;
+        try
+        {
+            release = await releaser.PublishAsync(
+                new ReleaseRequest(tags.GitTag, tags.GitTag, body, tags.IsPrerelease, tags.FloatingTags.Any(t => t.Name == "latest"), assets), cancellationToken);
+        }
+        catch (Exception e) when (e is Octokit.ApiException or HttpRequestException)
+        {
+            // The images are published by now; only the release is missing, and running Publish again completes it.
+            throw new TargetFailedException($"The images are published, but the GitHub release {tags.GitTag} in {repository} at {api} failed: {e.Message}. Run Publish again to complete it.");
+        }
         Log.Information("GitHub release {Tag}: {Url} ({Assets} assets)", tags.GitTag, release.HtmlUrl, assets.Count);
         return $"; release {tags.GitTag}";
     }
