@@ -24,7 +24,7 @@ public sealed class ReferenceStackTests(ITestOutputHelper output)
 
     private string ComposeFile => Path.Combine(stackDirectory, "compose.yaml");
 
-    private Dictionary<string, string> Environment => new()
+    private Dictionary<string, string> StackEnvironment => new()
     {
         ["STACK_HTTP_PORT"] = port.ToString(),
         ["STACK_TAG"] = "integration-test",
@@ -84,11 +84,11 @@ public sealed class ReferenceStackTests(ITestOutputHelper output)
             Architecture.Arm64 => "arm64",
             var other => throw new PlatformNotSupportedException($"No image platform for {other}."),
         };
-        var resolved = await CommandLine.RunCheckedAsync("docker", ["compose", "-f", ComposeFile, "config"], stackDirectory, Environment, ComposeTimeout);
+        var resolved = await CommandLine.RunCheckedAsync("docker", ["compose", "-f", ComposeFile, "config"], stackDirectory, StackEnvironment, ComposeTimeout);
         var prebuilds = ComposePrebuilds.Parse(resolved);
         Assert.NotEmpty(prebuilds);
 
-        var prebuildEnvironment = new Dictionary<string, string>(Environment)
+        var prebuildEnvironment = new Dictionary<string, string>(StackEnvironment)
         {
             ["SLIPWAY_TARGETARCHS"] = architecture,
             ["SLIPWAY_PLATFORMS"] = $"linux/{architecture}",
@@ -100,7 +100,7 @@ public sealed class ReferenceStackTests(ITestOutputHelper output)
         }
 
         // buildx 0.13 resolves the compose file's build contexts from the working directory.
-        await CommandLine.RunCheckedAsync("docker", ["buildx", "bake", "-f", ComposeFile, "--load"], stackDirectory, Environment, BuildTimeout);
+        await CommandLine.RunCheckedAsync("docker", ["buildx", "bake", "-f", ComposeFile, "--load"], stackDirectory, StackEnvironment, BuildTimeout);
     }
 
     private static async Task ReadinessReportsEverythingUpAsync(HttpClient http)
@@ -179,19 +179,19 @@ public sealed class ReferenceStackTests(ITestOutputHelper output)
         var label = $"label=com.docker.compose.project={project}";
         foreach (var listing in new[] { new[] { "ps", "--all" }, ["network", "ls"], ["volume", "ls"] })
         {
-            var left = await CommandLine.RunCheckedAsync("docker", [.. listing, "--quiet", "--filter", label], stackDirectory, Environment, ComposeTimeout);
+            var left = await CommandLine.RunCheckedAsync("docker", [.. listing, "--quiet", "--filter", label], stackDirectory, StackEnvironment, ComposeTimeout);
             Assert.True(left.Trim().Length == 0, $"`docker {string.Join(' ', listing)}` still lists {project}'s: {left}");
         }
     }
 
     private async Task WriteDiagnosticsAsync()
     {
-        var ps = await CommandLine.RunAsync("docker", ["compose", "-p", project, "-f", ComposeFile, "ps", "--all"], stackDirectory, Environment, ComposeTimeout);
-        var logs = await CommandLine.RunAsync("docker", ["compose", "-p", project, "-f", ComposeFile, "logs", "--no-color", "--tail", "50"], stackDirectory, Environment, ComposeTimeout);
+        var ps = await CommandLine.RunAsync("docker", ["compose", "-p", project, "-f", ComposeFile, "ps", "--all"], stackDirectory, StackEnvironment, ComposeTimeout);
+        var logs = await CommandLine.RunAsync("docker", ["compose", "-p", project, "-f", ComposeFile, "logs", "--no-color", "--tail", "50"], stackDirectory, StackEnvironment, ComposeTimeout);
         output.WriteLine(ps.Output);
         output.WriteLine(logs.Output);
     }
 
     private Task<string> ComposeAsync(params string[] arguments) =>
-        CommandLine.RunCheckedAsync("docker", ["compose", "-p", project, "-f", ComposeFile, .. arguments], stackDirectory, Environment, ComposeTimeout);
+        CommandLine.RunCheckedAsync("docker", ["compose", "-p", project, "-f", ComposeFile, .. arguments], stackDirectory, StackEnvironment, ComposeTimeout);
 }
