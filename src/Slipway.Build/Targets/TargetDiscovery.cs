@@ -22,6 +22,9 @@ internal static class TargetDiscovery
             if (byMethod.ContainsKey(target.Method)) continue;
             var definition = new TargetDefinition();
             target(definition);
+            if (definition.ProducedPatterns.FirstOrDefault(p => !IsUnderArtifacts(p)) is { } outside)
+                throw new BuildDefinitionException(
+                    $"Target '{property.Name}' produces '{outside}', which is not under artifacts/: give paths and globs relative to the root, such as artifacts/images.json.");
             if (targets.Any(t => t.Name == property.Name))
                 throw new BuildDefinitionException($"Two targets are named '{property.Name}' ({owner.Name} and {targets.First(t => t.Name == property.Name).DeclaringType.Name}); rename one.");
             var info = new TargetInfo(property.Name, targets.Count, owner, definition, target.Method);
@@ -73,6 +76,10 @@ internal static class TargetDiscovery
         type.GetProperties(Members)
             .Where(p => p.PropertyType == typeof(Target) && p.GetIndexParameters().Length == 0)
             .OrderBy(p => p.MetadataToken);
+
+    /// <summary>What a target produces is uploaded and handed to later jobs from artifacts/, so that is where it must be.</summary>
+    private static bool IsUnderArtifacts(string pattern) =>
+        pattern.StartsWith("artifacts/", StringComparison.Ordinal) && pattern.Length > "artifacts/".Length && !pattern.Split('/').Contains("..");
 
     private static void Deduplicate(List<TargetInfo> list)
     {
