@@ -111,3 +111,30 @@ public class ComponentDiscoveryTests
         Assert.Equal(typeof(DuplicateBuild), restore.DeclaringType);
     }
 }
+
+public class ProducesTests
+{
+    private sealed class ProducingBuild(string pattern) : RecordingBuild
+    {
+        public Target Make => _ => _.Produces("artifacts/ok.json", pattern);
+    }
+
+    [Theory]
+    [InlineData("artifacts/images.json")]
+    [InlineData("artifacts/scan/**")]
+    [InlineData("artifacts/sbom/*.cdx.json")]
+    public void Paths_and_globs_under_artifacts_are_declared(string pattern) =>
+        Assert.Equal(["artifacts/ok.json", pattern], Assert.Single(Plans.Targets(new ProducingBuild(pattern))).Produces);
+
+    [Theory]
+    [InlineData("out/images.json")]
+    [InlineData("/tmp/artifacts/x")]
+    [InlineData("artifacts/../secrets.txt")]
+    [InlineData("artifacts/")]
+    [InlineData("Artifacts/x")]
+    public void Anything_outside_artifacts_is_a_definition_error_naming_the_target_and_the_pattern(string pattern)
+    {
+        var e = Assert.Throws<BuildDefinitionException>(() => Plans.Targets(new ProducingBuild(pattern)));
+        Assert.Equal($"Target 'Make' produces '{pattern}', which is not under artifacts/: give paths and globs relative to the root, such as artifacts/images.json.", e.Message);
+    }
+}
