@@ -12,4 +12,12 @@ cd "$(dirname "$0")/../web"
 if [ ! -f node_modules/.package-lock.json ] || [ package-lock.json -nt node_modules/.package-lock.json ]; then
     npm install --no-audit --no-fund
 fi
+# Builds only when the app's sources changed since the site was last built.
+hash=$(find . -name node_modules -prune -o -type f -print | LC_ALL=C sort | xargs sha256sum | sha256sum | cut -d' ' -f1)
+stamp=node_modules/.slipway-site.inputs
+if [ -f "$site/index.html" ] && [ "$(cat "$stamp" 2>/dev/null)" = "$hash" ]; then
+    echo "web site is up to date"
+    exit 0
+fi
 npx --no-install vite build --outDir "$site" --emptyOutDir --logLevel warn
+echo "$hash" > "$stamp"

@@ -43,6 +43,12 @@ internal static class Schema
                 logger.LogInformation("Database schema is up to date");
                 return;
             }
+            catch (PostgresException exception) when (exception.SqlState is PostgresErrorCodes.InvalidPassword or PostgresErrorCodes.InvalidAuthorizationSpecification)
+            {
+                // Wrong credentials don't fix themselves: fail now, so the deployment sees it at once.
+                logger.LogCritical("The database rejected the api's credentials: {Reason}", exception.MessageText);
+                throw;
+            }
             catch (Exception exception) when (attempt < MaxAttempts && exception is NpgsqlException or TimeoutException)
             {
                 var delay = Backoff(attempt);
