@@ -18,7 +18,9 @@ public sealed class ImageReader(IDockerClient docker)
         {
             // By digest, not tag: what is scanned is exactly what BuildImages recorded, even if the tag has moved since.
             await using var export = await docker.Images.SaveImageAsync(image.Digest, cancellationToken);
-            archive = await ImageArchive.ReadAsync(export, cancellationToken);
+            // Large reads: fewer trips through the HTTP client's chunk decoder, which also mishandles small reads near the end of a body.
+            await using var buffered = new BufferedStream(export, 1 << 20);
+            archive = await ImageArchive.ReadAsync(buffered, cancellationToken);
         }
         catch (DockerImageNotFoundException e)
         {

@@ -1,0 +1,91 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using Slipway.Containers.Scanning.Findings;
+using Slipway.Containers.Scanning.Inventory;
+using Slipway.Containers.Scanning.Policy;
+using Slipway.Containers.Scanning.Reports;
+using Slipway.Containers.Tests.Scanning.Support;
+
+namespace Slipway.Containers.Tests.Scanning.Reports;
+
+public class ReportSchemaTests
+{
+    private static readonly DateTimeOffset Now = new(2026, 6, 1, 12, 0, 0, TimeSpan.Zero);
+
+    private static PolicyResult Result() => ScanPolicy.Evaluate(
+        [
+            Findings.Of("CVE-2024-1", Severity.Critical) with { Score = 9.8 },
+            Findings.Of("CVE-2024-1", Severity.Critical, platform: "linux/arm64"),
+            Findings.Of("CVE-2024-2", Severity.Medium, fixedVersion: null),
+            Findings.Of("GHSA-aaaa-bbbb-cccc", Severity.Low, package: "npgsql"),
+            Findings.Of("CVE-2024-3", Severity.Unknown) with { Url = null, Summary = null },
+            Findings.Of("CVE-2024-4", Severity.High),
+        ],
+        new PolicySettings(Severity.High, false, IgnoreFile.Parse("CVE-2024-4 exp:2030-01-01", ".trivyignore")), Now);
+
+    [Fact]
+    public async Task Sarif_conforms_to_sarif_2_1_0()
+    {
+        var schema = await Schemas.LoadAsync("sarif-schema-2.1.0.json");
+        var sarif = SarifReport.Create(Result(), "1.0.0");
+        Schemas.AssertValid(schema, sarif.ToJsonString());
+
+        // The validator does reject what breaks the schema.
+        sarif["runs"]![0]!["results"]![0]!["level"] = "fatal";
+        Assert.NotEmpty(schema.Validate(sarif.ToJsonString()));
+    }
+
+    [Fact]
+    public void Sarif_has_one_rule_per_advisory_with_level_and_security_severity()
+    {
+        var run = SarifReport.Create(Result(), "1.0.0")["runs"]![0]!;
+        var rules = run["tool"]!["driver"]!["rules"]!.AsArray();
+        Assert.Equal(["CVE-2024-1", "CVE-2024-2", "CVE-2024-3", "CVE-2024-4", "GHSA-aaaa-bbbb-cccc"], rules.Select(r => (string)r!["id"]!));
+        Assert.Equal("9.8", (string)rules[0]!["properties"]!["security-severity"]!);
+        Assert.Equal("error", (string)rules[0]!["defaultConfiguration"]!["level"]!);
+        Assert.Equal(["warning", "note", "error", "note"], rules.Skip(1).Select(r => (string)r!["defaultConfiguration"]!["level"]!));
+
+        var results = run["results"]!.AsArray();
+        Assert.Equal(6, results.Count);
+        Assert.All(results, r => Assert.Equal((string)r!["ruleId"]!, (string)rules[(int)r!["ruleIndex"]!]!["id"]!));
+        var suppressed = Assert.Single(results, r => r!["suppressions"] is not null);
+        Assert.Equal("CVE-2024-4", (string)suppressed!["ruleId"]!);
+    }
+
+    [Fact]
+    public async Task Sbom_conforms_to_cyclonedx_1_6()
+    {
+        var image = Inventories.Image("api",
+            Inventories.Deb("libssl3", "3.0.11-1~deb12u2", source: "openssl"),
+            Inventories.NuGet("Npgsql", "10.0.3"),
+            Inventories.Npm("express", "4.19.2") with { Licenses = ["MIT"] },
+            Inventories.PyPI("requests", "2.31.0"));
+
+        var sbom = CycloneDxSbom.Create(image, "1.0.0", Now);
+
+        var schema = await Schemas.LoadAsync("cyclonedx/bom-1.6.schema.json");
+        Schemas.AssertValid(schema, sbom.ToJsonString());
+        var broken = sbom.DeepClone();
+        broken["components"]![1]!["type"] = "gadget";
+        Assert.NotEmpty(schema.Validate(broken.ToJsonString()));
+        Assert.Equal(5, sbom["components"]!.AsArray().Count); // the OS and four packages
+        Assert.Equal(sbom["serialNumber"]!.ToString(), CycloneDxSbom.Create(image, "1.0.0", Now.AddDays(1))["serialNumber"]!.ToString());
+    }
+
+    [Fact]
+    public void Findings_json_and_markdown_carry_statuses_and_summary()
+    {
+        var result = Result();
+        var json = FindingsReport.Create(result);
+        Assert.Equal("1 critical (1 ignored)", (string)json["summary"]!);
+        Assert.False((bool)json["passed"]!);
+        Assert.Equal(["failing", "failing", "below-threshold"], json["findings"]!.AsArray().Take(3).Select(f => (string)f!["status"]!));
+        JsonSerializer.Deserialize<JsonObject>(json.ToJsonString()); // round-trips as JSON
+
+        var markdown = MarkdownSummary.Create([Inventories.Image("api", Inventories.NuGet("Npgsql", "10.0.3"))], result);
+        Assert.Contains("## Image scan: failed", markdown);
+        Assert.Contains("| api | linux/amd64 | 1 | 1 | 3 | 1 |", markdown);
+        Assert.Contains("[CVE-2024-1](https://osv.dev/vulnerability/CVE-2024-1)", markdown);
+        Assert.Contains("ignored (.trivyignore:1 until 2030-01-01)", markdown);
+    }
+}
