@@ -14,7 +14,7 @@ public sealed class JobMappingTests
         Assert.Equal(["check-workflows", "unit-test", "docs", "engine"], _ci.Jobs.Select(j => j.Id));
         Assert.Equal(["CheckWorkflows"], _ci.Job("check-workflows").Targets);
         // Compile has no declaration and hands nothing over, so UnitTest must run beside it.
-        Assert.Equal(["Compile", "UnitTest"], _ci.Job("unit-test").Targets);
+        Assert.Equal(["Compile", "UnitTest"], _ci.Job("unit-test").Targets.Except(["Prepare"]));
         // Triggered Down stays with Up: it tears down what Up started in the same engine.
         Assert.Equal(["Prepare", "MakeImages", "Scan", "Up", "Check", "Down"], _ci.Job("engine").Targets);
         Assert.Equal(["Docs"], _ci.Job("docs").Targets);
@@ -28,6 +28,17 @@ public sealed class JobMappingTests
         Assert.Equal(["check-workflows"], _ci.Job("engine").Needs);
         Assert.Equal(["unit-test"], _ci.Job("docs").Needs);
         Assert.Equal(["engine"], _release.Job("ship").Needs);
+    }
+
+    [Fact]
+    public void A_setup_target_runs_in_every_job_that_depends_on_it_and_no_job_waits_for_it()
+    {
+        Assert.Equal(["Compile", "Prepare", "UnitTest"], _ci.Job("unit-test").Targets);
+        Assert.Equal("Prepare", _ci.Job("engine").Targets[0]);
+        Assert.Equal(["./build.sh Compile Prepare UnitTest --skip"], _ci.Job("unit-test").RunLines);
+        Assert.Equal(["check-workflows"], _ci.Job("unit-test").Needs);
+        // Ship reaches Prepare only through the engine job's targets: that job prepared its own machine.
+        Assert.DoesNotContain("Prepare", _release.Job("ship").Targets);
     }
 
     [Fact]

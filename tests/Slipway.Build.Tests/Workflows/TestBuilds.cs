@@ -7,6 +7,7 @@ public interface IEngine : ISlipwayBuild
     [Parameter("Platforms", Separator = ",")]
     string[]? Platform => TryGetValue(() => Platform);
 
+    [WorkflowSetup]
     Target Prepare => _ => _.Executes(() => { });
 
     Target MakeImages => _ => _
@@ -89,6 +90,7 @@ public sealed class WorkflowBuild : SlipwayBuild, IShip, ICheckWorkflows
 
     public Target UnitTest => _ => _
         .DependsOn(Compile)
+        .DependsOn<IEngine>(x => x.Prepare)
         .Produces("artifacts/tests/**")
         .Executes(() => { });
 

@@ -7,15 +7,17 @@ internal sealed record PlannedJob(string Id, IReadOnlyList<TargetInfo> Targets, 
 /// Splits the targets a workflow runs into jobs. Targets declared in one [WorkflowJob] share it; an undeclared target
 /// joins the job of the targets it depends on or is triggered by without consuming their products (state it can only
 /// get by running beside them), when they share one. A job needs the jobs of everything its targets wait for;
-/// with a gate (the workflow check), every other job waits for it.
+/// with a gate (the workflow check), every other job waits for it. A setup target ([WorkflowSetup]) runs in each job
+/// whose targets depend on it without crossing into another job, and nothing waits for it across jobs.
 /// </summary>
 internal static class JobPlanner
 {
-    public static IReadOnlyList<PlannedJob> Plan(IReadOnlyList<TargetInfo> order, Func<TargetInfo, WorkflowJobAttribute?> declarationOf, TargetInfo? gate)
+    public static IReadOnlyList<PlannedJob> Plan(
+        IReadOnlyList<TargetInfo> order, Func<TargetInfo, WorkflowJobAttribute?> declarationOf, Func<TargetInfo, bool> isSetup, TargetInfo? gate)
     {
         var groups = new List<Group>();
         var groupOf = new Dictionary<TargetInfo, Group>();
-        foreach (var target in order)
+        foreach (var target in order.Where(t => t == gate || !isSetup(t)))
         {
             var declaration = target == gate ? null : declarationOf(target);
             Group group;
@@ -38,6 +40,7 @@ internal static class JobPlanner
             groupOf[target] = group;
         }
 
+        AddSetups(order, isSetup, groups, groupOf);
         var ids = groups.ToDictionary(g => g, g => g.Declaration?.Name ?? ParameterDescriptor.ToKebabCase(g.Targets[^1].Name));
         if (ids.Values.GroupBy(id => id).FirstOrDefault(x => x.Count() > 1) is { } clash)
             throw new BuildDefinitionException($"Two workflow jobs would be named '{clash.Key}': {string.Join(" and ", groups.Where(g => ids[g] == clash.Key).Select(g => string.Join(", ", g.Targets)))}; declare [WorkflowJob] names that differ.");
@@ -54,6 +57,44 @@ internal static class JobPlanner
             .ToList();
         ThrowOnCycle(jobs);
         return jobs;
+    }
+
+    /// <summary>Puts each setup target into the jobs that reach it through dependencies inside the job, in plan order.</summary>
+    private static void AddSetups(IReadOnlyList<TargetInfo> order, Func<TargetInfo, bool> isSetup, List<Group> groups, Dictionary<TargetInfo, Group> groupOf)
+    {
+        var setups = order.Where(t => !groupOf.ContainsKey(t) && isSetup(t)).ToList();
+        var placed = new HashSet<TargetInfo>();
+        foreach (var group in groups.ToList())
+        {
+            var reached = new HashSet<TargetInfo>();
+            var pending = new Stack<TargetInfo>(group.Targets);
+            while (pending.TryPop(out var target))
+            foreach (var dependency in target.DependsOn)
+            {
+                var inside = setups.Contains(dependency) || groupOf.GetValueOrDefault(dependency) == group;
+                if (inside && reached.Add(dependency)) pending.Push(dependency);
+            }
+
+            var added = reached.Where(setups.Contains).ToList();
+            group.Targets.AddRange(added);
+            group.Targets.Sort((a, b) => IndexIn(order, a).CompareTo(IndexIn(order, b)));
+            placed.UnionWith(added);
+        }
+
+        // A setup target no job depends on (invoked on its own) is a job of its own.
+        foreach (var setup in setups.Where(s => !placed.Contains(s)))
+        {
+            var group = Add(groups, null);
+            group.Targets.Add(setup);
+            groupOf[setup] = group;
+        }
+    }
+
+    private static int IndexIn(IReadOnlyList<TargetInfo> order, TargetInfo target)
+    {
+        for (var i = 0; i < order.Count; i++)
+            if (order[i] == target) return i;
+        return -1;
     }
 
     /// <summary>Targets this one runs after in the plan: dependencies, consumed producers, triggers, and Before/After.</summary>

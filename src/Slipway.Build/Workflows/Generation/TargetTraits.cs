@@ -3,7 +3,7 @@ using System.Reflection;
 namespace Slipway.Build.Workflows;
 
 /// <summary>What a target declares about its place in a workflow, read from its property and its component.</summary>
-internal sealed record TargetTraits(WorkflowJobAttribute? Job, IReadOnlyList<WorkflowPermissionAttribute> Permissions, UploadSarifAttribute? Sarif)
+internal sealed record TargetTraits(WorkflowJobAttribute? Job, bool IsSetup, IReadOnlyList<WorkflowPermissionAttribute> Permissions, UploadSarifAttribute? Sarif)
 {
     private const BindingFlags Members = BindingFlags.Instance | BindingFlags.Public | BindingFlags.NonPublic | BindingFlags.DeclaredOnly;
 
@@ -13,7 +13,8 @@ internal sealed record TargetTraits(WorkflowJobAttribute? Job, IReadOnlyList<Wor
         var component = target.DeclaringType.IsInterface ? target.DeclaringType : null;
         var permissions = Attributes<WorkflowPermissionAttribute>(property).Concat(Attributes<WorkflowPermissionAttribute>(component)).ToList();
         var sarif = Attributes<UploadSarifAttribute>(property).Concat(Attributes<UploadSarifAttribute>(component)).FirstOrDefault();
-        return new TargetTraits(Attributes<WorkflowJobAttribute>(property).FirstOrDefault() ?? InheritedJob(target, component), permissions, sarif);
+        var setup = Attributes<WorkflowSetupAttribute>(property).Concat(Attributes<WorkflowSetupAttribute>(component)).Any();
+        return new TargetTraits(Attributes<WorkflowJobAttribute>(property).FirstOrDefault() ?? InheritedJob(target, component), setup, permissions, sarif);
     }
 
     /// <summary>A component's job declaration, else the one of the components it extends; two different ones are ambiguous.</summary>

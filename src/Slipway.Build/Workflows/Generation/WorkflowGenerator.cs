@@ -36,9 +36,10 @@ public sealed class WorkflowGenerator
         if (declared.RunsOn.Length == 0) throw new BuildDefinitionException($"{context} RunsOn: expected at least one runner label.");
         var order = Order(declared, context);
         var traits = order.ToDictionary(t => t, TargetTraits.Of);
-        var planned = JobPlanner.Plan(order, t => traits[t].Job, _gate);
+        var planned = JobPlanner.Plan(order, t => traits[t].Job, t => traits[t].IsSetup, _gate);
         var legs = declared.Platforms.Select(p => PlatformRunners.Leg(declared.Name, p)).ToList();
-        var jobOf = planned.SelectMany(j => j.Targets.Select(t => (t, j))).ToDictionary(x => x.t, x => x.j);
+        // A setup target runs in several jobs; products are handed over only from the job it shares with no one.
+        var jobOf = planned.SelectMany(j => j.Targets.Select(t => (t, j))).GroupBy(x => x.t).Where(g => g.Count() == 1).ToDictionary(g => g.Key, g => g.Single().j);
 
         var jobs = planned.Select(job =>
         {
