@@ -24,9 +24,9 @@ public sealed class PromoteByDigestTests : IAsyncLifetime
         _docker.Dispose();
     }
 
-    private static ReleaseTags TagsFor(string tag, params string[] history) => TagsFor(Revision, tag, history);
+    private static ReleaseTags TagsFor(string tag, params string[] history) => TagsAt(Revision, tag, history);
 
-    private static ReleaseTags TagsFor(string revision, string tag, params string[] history) =>
+    private static ReleaseTags TagsAt(string revision, string tag, params string[] history) =>
         TagRules.For(new GitRef { Kind = RefKind.Tag, Name = tag, Sha = revision, VersionTags = [tag, .. history] });
 
     private async Task<IReadOnlyList<PublishedImage>> PromoteAsync(BuildReport report, ReleaseTags tags, string ns, Action<Docker.DotNet.Models.JSONMessage>? observe = null)
@@ -89,7 +89,7 @@ public sealed class PromoteByDigestTests : IAsyncLifetime
 
         var killed = false;
         var error = await Assert.ThrowsAsync<RegistryException>(() =>
-            PromoteAsync(TestImages.Report(SecondRevision, second), TagsFor(SecondRevision, "v1.1.0", "v1.0.0"), "crash", _ =>
+            PromoteAsync(TestImages.Report(SecondRevision, second), TagsAt(SecondRevision, "v1.1.0", "v1.0.0"), "crash", _ =>
             {
                 if (killed) return;
                 killed = true;
