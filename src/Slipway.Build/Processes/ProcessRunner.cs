@@ -44,7 +44,7 @@ public sealed class ProcessFailedException(string message, ProcessResult result)
 /// Runs tools: logs the command line and every output line through the run's logger (so secrets are masked
 /// there), keeps the output, and kills the process when the target is aborted.
 /// </summary>
-public sealed class ProcessRunner(ILogger log, SecretMasker masker, AbsolutePath workingDirectory)
+public sealed partial class ProcessRunner(ILogger log, SecretMasker masker, AbsolutePath workingDirectory)
 {
     private const int TailLines = 30;
 
@@ -114,9 +114,14 @@ public sealed class ProcessRunner(ILogger log, SecretMasker masker, AbsolutePath
 
     private void Collect(StringBuilder buffer, string line, bool quiet)
     {
+        line = AnsiControl().Replace(line, "");
         lock (buffer) buffer.AppendLine(line);
         if (!quiet) log.Information("{Output}", line);
     }
+
+    /// <summary>Terminal control sequences (colours, line clearing) that tools print even without a TTY.</summary>
+    [System.Text.RegularExpressions.GeneratedRegex(@"\x1B\[[0-9;?]*[ -/]*[@-~]")]
+    private static partial System.Text.RegularExpressions.Regex AnsiControl();
 
     private static string Quote(string argument) =>
         argument.Length > 0 && !argument.Any(c => char.IsWhiteSpace(c) || c is '"' or '\'') ? argument : $"'{argument.Replace("'", "'\\''")}'";

@@ -54,7 +54,7 @@ public interface IComposeUp : IBuildImages
             var states = (await new ProjectResources(docker, project).ContainersAsync(ct))
                 .Select(c => ServiceHealth.From(c, oneShot.Contains(ProjectResources.ServiceOf(c)))).ToList();
             var missing = stack.Services.Select(s => s.Name).Except(states.Select(s => s.Service)).ToList();
-            var failed = states.Where(s => !s.IsUp).ToList();
+            var failed = states.Where(s => !s.IsUp).OrderBy(s => s.Blame).ToList();
             if (up.Succeeded && failed.Count == 0 && missing.Count == 0)
             {
                 ReportSummary($"{states.Count} services up ({project})");
