@@ -55,7 +55,7 @@ public sealed class BaseImageRestorer(ILogger log, ProcessRunner processes, Dock
             }
             catch (DockerApiException e)
             {
-                error = e.ResponseBody is { Length: > 0 } body ? body.Trim() : e.Message;
+                error = EngineMessage(e);
             }
 
             if (error is not null)
@@ -66,6 +66,21 @@ public sealed class BaseImageRestorer(ILogger log, ProcessRunner processes, Dock
         }
 
         return (await MissingPlatformsAsync(need, ct)).Count == 0;
+    }
+
+    // The engine answers errors as {"message": "…"}.
+    private static string EngineMessage(DockerApiException e)
+    {
+        try
+        {
+            using var body = System.Text.Json.JsonDocument.Parse(e.ResponseBody ?? "");
+            if (body.RootElement.TryGetProperty("message", out var message) && message.GetString() is { Length: > 0 } text) return text;
+        }
+        catch (System.Text.Json.JsonException)
+        {
+        }
+
+        return e.ResponseBody is { Length: > 0 } raw ? raw.Trim() : e.Message;
     }
 
     /// <summary>

@@ -60,7 +60,7 @@ public sealed class DebianSeeder(ILogger log, ProcessRunner processes, AbsoluteP
         await RemoveTreeAsync(root, ct);
         try
         {
-            await processes.RunAsync("debootstrap", ["--variant=minbase", $"--arch={architecture}", suite, root, Mirror], new ProcessOptions { Quiet = true }, ct);
+            await processes.RunAsync("debootstrap", ["--variant=minbase", $"--arch={architecture}", suite, root, Mirror], cancellationToken: ct);
             var partial = tarball + ".partial";
             await processes.RunAsync("tar", ["--numeric-owner", "-C", root, "-cf", partial, "."], cancellationToken: ct);
             File.Move(partial, tarball, overwrite: true);

@@ -13,7 +13,11 @@ public sealed class MachineProbe(ILogger log, ProcessRunner processes)
     public async Task<MachineState> ProbeAsync(IReadOnlyList<PlatformName> platforms, PlatformName native, CancellationToken ct)
     {
         var dockerCli = Executables.Find("docker") is not null;
-        var (engine, containerdStore) = await ProbeEngineAsync(ct);
+        // Each check is a process start or an API round trip: in parallel they cost the slowest one, which keeps a run on a ready machine short.
+        var engineCheck = ProbeEngineAsync(ct);
+        var buildxCheck = dockerCli ? PluginVersionAsync("buildx", ct) : Task.FromResult<Version?>(null);
+        var composeCheck = dockerCli ? PluginVersionAsync("compose", ct) : Task.FromResult<Version?>(null);
+        var (engine, containerdStore) = await engineCheck;
         var state = new MachineState
         {
             Os = OsRelease.Read(),
@@ -23,8 +27,8 @@ public sealed class MachineProbe(ILogger log, ProcessRunner processes)
             DockerdInstalled = Executables.Find("dockerd") is not null,
             Engine = engine,
             ContainerdImageStore = containerdStore,
-            Buildx = dockerCli ? await PluginVersionAsync("buildx", ct) : null,
-            Compose = dockerCli ? await PluginVersionAsync("compose", ct) : null,
+            Buildx = await buildxCheck,
+            Compose = await composeCheck,
             DaemonJson = File.Exists(DaemonJson.Path) ? await File.ReadAllTextAsync(DaemonJson.Path, ct) : null,
             BinfmtMounted = File.Exists(RegisterBinfmtStep.RegisterFile),
             Emulators = platforms.Where(p => !p.RunsNativelyOn(native)).Distinct().Select(ProbeEmulator).ToList(),
