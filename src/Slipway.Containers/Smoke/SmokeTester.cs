@@ -42,7 +42,7 @@ public sealed class SmokeTester(ProcessRunner processes, ILogger log, ComposeCom
 
         foreach (var result in results)
         {
-            if (result.Passed) log.Information("passed: {Check} ({Seconds:0.0} s, {Attempts} tries over {Steps} steps)", result.Name, result.Duration.TotalSeconds, result.Attempts, suite.Checks.First(c => c.Name == result.Name).Steps.Count);
+            if (result.Passed) log.Information("passed: {Check} ({Seconds:0.0} s, {Tries})", result.Name, result.Duration.TotalSeconds, Tries(result.Attempts, suite.Checks.First(c => c.Name == result.Name).Steps.Count));
             else log.Error("{Report}", FailureReport.Describe(result));
         }
 
@@ -51,4 +51,7 @@ public sealed class SmokeTester(ProcessRunner processes, ILogger log, ComposeCom
         await File.WriteAllTextAsync(junit, JUnitWriter.Write(Path.GetFileName(suite.File), results, clock.Elapsed, started), cancellationToken);
         return new SmokeReport(results, junit);
     }
+
+    private static string Tries(int attempts, int steps) =>
+        (attempts == 1 ? "1 try" : $"{attempts} tries") + (steps == 1 ? "" : $" over {steps} steps");
 }

@@ -33,7 +33,7 @@ public sealed class ResultWriterTests
         Assert.All(cases, c => Assert.Equal("smoke", (string)c.Attribute("classname")!));
         Assert.Empty(cases[0].Elements());
         var failure = Assert.Single(cases[1].Elements("failure"));
-        Assert.Equal("step 'create': status 500, expected 201", (string)failure.Attribute("message")!);
+        Assert.Equal("at step 'create': status 500, expected 201", (string)failure.Attribute("message")!);
         Assert.Contains("response status: 500", failure.Value);
     }
 
@@ -56,5 +56,14 @@ public sealed class ResultWriterTests
     {
         var report = FailureReport.Describe(new CheckResult("c", TimeSpan.FromSeconds(5), 1, "s", null, "no try finished within the check's timeout of 5 s"));
         Assert.Equal("Check 'c' failed at step 's' after 1 try in 5.0 s: no try finished within the check's timeout of 5 s", report);
+    }
+
+    [Fact]
+    public void A_single_step_check_is_not_named_twice()
+    {
+        var single = Failed with { Name = "create" };
+        Assert.StartsWith("Check 'create' failed after 12 tries", FailureReport.Describe(single));
+        var failure = XDocument.Parse(JUnitWriter.Write("smoke.yaml", [single], TimeSpan.FromSeconds(1), DateTimeOffset.UnixEpoch)).Descendants("failure").Single();
+        Assert.Equal("status 500, expected 201", (string)failure.Attribute("message")!);
     }
 }

@@ -8,7 +8,7 @@ public static class FailureReport
     public static string Describe(CheckResult result)
     {
         var text = new StringBuilder();
-        text.AppendLine($"Check '{result.Name}' failed at step '{result.FailedStep}' after {result.Attempts} {(result.Attempts == 1 ? "try" : "tries")} in {result.Duration.TotalSeconds:0.0} s: {result.Problem}");
+        text.AppendLine($"Check '{result.Name}' failed{At(result)} after {result.Attempts} {(result.Attempts == 1 ? "try" : "tries")} in {result.Duration.TotalSeconds:0.0} s: {result.Problem}");
         if (result.LastAttempt is not { } attempt) return text.ToString().TrimEnd();
         foreach (var problem in attempt.Problems) text.AppendLine($"  - {problem}");
         text.AppendLine($"  request: {attempt.Request}");
@@ -17,6 +17,9 @@ public static class FailureReport
             text.AppendLine($"  response (first {Running.StepAttempt.ResponseExcerptLength / 1024} KB):").AppendLine(Indent(response));
         return text.ToString().TrimEnd();
     }
+
+    /// <summary>" at step 'create'" for a step of a multi-step check; a single-step check's step has the check's name.</summary>
+    public static string At(CheckResult result) => result.FailedStep == result.Name ? "" : $" at step '{result.FailedStep}'";
 
     private static string Indent(string text) => string.Join(Environment.NewLine, text.Split('\n').Select(line => "    " + line.TrimEnd('\r')));
 }

@@ -23,7 +23,7 @@ public static class JUnitWriter
                 new XAttribute("name", r.Name),
                 new XAttribute("time", Seconds(r.Duration)),
                 r.Passed ? null : new XElement("failure",
-                    new XAttribute("message", $"step '{r.FailedStep}': {r.LastAttempt?.Problems.FirstOrDefault() ?? r.Problem}"),
+                    new XAttribute("message", $"{(FailureReport.At(r) is { Length: > 0 } at ? at.TrimStart() + ": " : "")}{r.LastAttempt?.Problems.FirstOrDefault() ?? r.Problem}"),
                     new XAttribute("type", "SmokeCheckFailed"),
                     FailureReport.Describe(r)))));
         var document = new XDocument(new XDeclaration("1.0", "utf-8", null),
