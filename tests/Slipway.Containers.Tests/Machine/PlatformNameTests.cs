@@ -48,3 +48,32 @@ public class PlatformNameTests
     [Fact]
     public void Parsing_is_case_and_space_insensitive() => Assert.Equal(PlatformName.Parse("linux/arm64"), PlatformName.Parse(" Linux/ARM64 "));
 }
+
+public class BuildxPlatformsTests
+{
+    [Fact]
+    public void Reads_the_platforms_of_every_node()
+    {
+        const string output = """
+            Name:          default
+            Driver:        docker
+
+            Nodes:
+            Name:             default
+            Endpoint:         default
+            Status:           running
+            BuildKit version: v0.13.1
+            Platforms:        linux/amd64, linux/amd64/v2, linux/arm64*
+            Name:             other
+            Platforms:        linux/riscv64
+            """;
+        var platforms = BuildxPlatforms.Parse(output);
+        Assert.Equal(4, platforms.Count);
+        Assert.Contains(PlatformName.Parse("linux/arm64"), platforms);
+        Assert.Contains(PlatformName.Parse("linux/riscv64"), platforms);
+        Assert.DoesNotContain(PlatformName.Parse("linux/s390x"), platforms);
+    }
+
+    [Fact]
+    public void No_platforms_line_means_none() => Assert.Empty(BuildxPlatforms.Parse("ERROR: no builder"));
+}

@@ -31,7 +31,7 @@ public sealed class MachineProbe(ILogger log, ProcessRunner processes)
             Compose = await composeCheck,
             DaemonJson = File.Exists(DaemonJson.Path) ? await File.ReadAllTextAsync(DaemonJson.Path, ct) : null,
             BinfmtMounted = File.Exists(RegisterBinfmtStep.RegisterFile),
-            Emulators = platforms.Where(p => !p.RunsNativelyOn(native)).Distinct().Select(ProbeEmulator).ToList(),
+            Emulators = await ProbeEmulatorsAsync(platforms.Where(p => !p.RunsNativelyOn(native)).Distinct().ToList(), dockerCli, ct),
         };
         log.Information("Machine: {Os}{Root}; engine {Engine}{Store}; buildx {Buildx}; compose {Compose}; emulators: {Emulators}",
             state.Os?.PrettyName ?? "no /etc/os-release", state.IsRoot ? " as root" : "",
@@ -67,6 +67,16 @@ public sealed class MachineProbe(ILogger log, ProcessRunner processes)
     {
         var result = await processes.RunAsync("docker", [plugin, "version"], new ProcessOptions { ThrowOnError = false, Quiet = true }, ct);
         return result.Succeeded ? ToolVersion.Parse(result.StandardOutput) : null;
+    }
+
+    private async Task<IReadOnlyList<EmulatorState>> ProbeEmulatorsAsync(IReadOnlyList<PlatformName> foreign, bool dockerCli, CancellationToken ct)
+    {
+        if (foreign.Count == 0 || OperatingSystem.IsLinux() || !dockerCli) return foreign.Select(ProbeEmulator).ToList();
+
+        // Elsewhere (Docker Desktop) the emulators live in the engine's VM: ask the builder what it can build for.
+        var inspect = await processes.RunAsync("docker", ["buildx", "inspect", "--bootstrap"], new ProcessOptions { ThrowOnError = false, Quiet = true }, ct);
+        var supported = inspect.Succeeded ? BuildxPlatforms.Parse(inspect.StandardOutput) : new HashSet<PlatformName>();
+        return foreign.Select(p => new EmulatorState(p, supported.Contains(p) ? EmulatorStatus.Enabled : EmulatorStatus.Missing, false)).ToList();
     }
 
     private static EmulatorState ProbeEmulator(PlatformName platform)
