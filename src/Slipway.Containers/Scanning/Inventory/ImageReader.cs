@@ -18,9 +18,12 @@ public sealed class ImageReader(IDockerClient docker)
         {
             // By digest, not tag: what is scanned is exactly what BuildImages recorded, even if the tag has moved since.
             await using var export = await docker.Images.SaveImageAsync(image.Digest, cancellationToken);
-            // Large reads: fewer trips through the HTTP client's chunk decoder, which also mishandles small reads near the end of a body.
-            await using var buffered = new BufferedStream(export, 1 << 20);
-            archive = await ImageArchive.ReadAsync(buffered, cancellationToken);
+            // Large reads only (the HTTP client's chunk decoder mishandles small reads near the end of a body),
+            // on a task of their own, so that the export arrives while layers are being decompressed.
+            var (prefetched, pump) = PrefetchStream.Start(export, cancellationToken);
+            await using (prefetched)
+                archive = await ImageArchive.ReadAsync(prefetched, cancellationToken);
+            await pump;
         }
         catch (DockerImageNotFoundException e)
         {
