@@ -20,7 +20,8 @@ namespace Slipway.Containers.Scanning;
 /// </summary>
 public sealed class ImageScanner(ImageReader reader, ProcessRunner processes, ILogger log)
 {
-    private static readonly JsonSerializerOptions Indented = new() { WriteIndented = true };
+    // Reports are read by people and tools, not embedded in HTML: '&' in a purl stays '&'.
+    private static readonly JsonSerializerOptions Indented = new() { WriteIndented = true, Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
     public static string ToolVersion { get; } =
         typeof(ImageScanner).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion.Split('+')[0] ?? "0.0.0";
