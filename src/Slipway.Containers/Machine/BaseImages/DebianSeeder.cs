@@ -67,7 +67,8 @@ public sealed class DebianSeeder(ILogger log, ProcessRunner processes, AbsoluteP
         }
         finally
         {
-            await RemoveTreeAsync(root, ct);
+            // Also when the run is aborted: the half-made root is removed either way.
+            await RemoveTreeAsync(root, CancellationToken.None);
         }
     }
 
