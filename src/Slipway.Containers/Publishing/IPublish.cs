@@ -3,6 +3,7 @@ using Slipway.Build;
 using Slipway.Build.Execution;
 using Slipway.Containers.Building;
 using Slipway.Containers.Images;
+using Slipway.Containers.Publishing.Merging;
 using Slipway.Containers.Publishing.Registry;
 using Slipway.Containers.Publishing.Release;
 using Slipway.Containers.Publishing.Versioning;
@@ -11,22 +12,16 @@ using Slipway.Containers.Smoke;
 
 namespace Slipway.Containers.Publishing;
 
-/// <summary>Promotes the scanned, smoke-tested digests to a registry under semver tags and cuts the GitHub release.</summary>
+/// <summary>
+/// Promotes the scanned, smoke-tested digests to a registry under semver tags and cuts the GitHub release. On one machine
+/// it pushes the local multi-platform images of images.json; in a workflow's merge job, given each platform's
+/// artifacts/platforms/{slug}/pushed.json, it composes each service's index from the manifests PushByDigest pushed.
+/// </summary>
 [WorkflowJob("publish", Platforms = JobPlatforms.All, PlatformParameter = nameof(Platform), UsesDocker = true)]
 [WorkflowPermission("packages", "write")]
 [WorkflowPermission("contents", "write")]
-public interface IPublish : IScanImages, ISmokeTest
+public interface IPublish : IPushByDigest
 {
-    [Parameter("Registry and namespace to publish to, e.g. ghcr.io/acme or localhost:5000/acme (default: a throw-away local registry, a dry run)")]
-    string? Registry => TryGetValue(() => Registry);
-
-    [Parameter("User name for the registry")]
-    string? RegistryUsername => TryGetValue(() => RegistryUsername);
-
-    [Parameter("Password or token for the registry")]
-    [Secret]
-    string? RegistryPassword => TryGetValue(() => RegistryPassword);
-
     [Parameter("The version to publish, e.g. 1.2.3 (default: from the git tag, branch or pull request)")]
     string? Version => TryGetValue(() => Version);
 
@@ -45,6 +40,7 @@ public interface IPublish : IScanImages, ISmokeTest
         .DependsOn<ISmokeTest>(x => x.SmokeTest)
         .DependsOn<IScanImages>(x => x.ScanImages)
         .Consumes<IBuildImages>(x => x.BuildImages)
+        .Consumes<IPushByDigest>(x => x.PushByDigest)
         .Executes(async ct =>
         {
             try
@@ -60,30 +56,51 @@ public interface IPublish : IScanImages, ISmokeTest
     private async Task PublishAsync(CancellationToken cancellationToken)
     {
         // Everything that can be wrong with the inputs fails here, before anything is pushed.
-        var report = BuildReport.Load(BuildReportFile);
-        var reportFile = BuildReportFile.RelativeTo(RootDirectory).ToString();
+        var pushReports = PlatformPushReports();
+        MergePlan? merge = null;
+        BuildReport? report = null;
+        string source;
+        if (pushReports.Count > 0)
+        {
+            source = string.Join(", ", pushReports.Select(r => r.File));
+            if (Registry is null)
+                throw new TargetFailedException($"{source}: the platforms pushed to {pushReports[0].Report.Registry}; give --registry {pushReports[0].Report.Registry} to merge them there.");
+            merge = PlatformMerge.Plan(pushReports, Platforms, RegistryAddress.Parse(Registry));
+        }
+        else
+        {
+            report = BuildReport.Load(BuildReportFile);
+            source = BuildReportFile.RelativeTo(RootDirectory).ToString();
+        }
+        var revision = merge?.Revision ?? report!.Revision;
+        var version = merge?.Version ?? report!.Version;
         var gitRef = await new GitRefReader(Processes, RootDirectory, Context.Environment).ReadAsync(cancellationToken);
-        var tags = TagRules.For(gitRef with { Sha = report.Revision }, Version);
-        if (!report.Revision.Equals(gitRef.Sha, StringComparison.OrdinalIgnoreCase))
-            throw new TargetFailedException($"{reportFile}: 'revision' is {report.Revision}, but HEAD is {gitRef.Sha}: the images were built from another commit; run BuildImages again.");
-        if (report.Version.EndsWith("-dirty", StringComparison.Ordinal))
-            Log.Warning("{File}: the images were built from a working tree with uncommitted changes ({Version})", reportFile, report.Version);
-        var credentials = RegistryUsername is { Length: > 0 } user
-            ? new RegistryCredentials(user, RegistryPassword ?? throw new TargetFailedException("--registry-username is set but --registry-password is not."))
-            : null;
+        var tags = TagRules.For(gitRef with { Sha = revision }, Version);
+        if (!revision.Equals(gitRef.Sha, StringComparison.OrdinalIgnoreCase))
+            throw new TargetFailedException($"{source}: 'revision' is {revision}, but HEAD is {gitRef.Sha}: the images were built from another commit; run BuildImages again.");
+        if (version.EndsWith("-dirty", StringComparison.Ordinal))
+            Log.Warning("{File}: the images were built from a working tree with uncommitted changes ({Version})", source, version);
+        var credentials = RegistryLogin;
 
         await using var local = Registry is null ? await LocalRegistry.StartAsync(cancellationToken: cancellationToken) : null;
         var address = RegistryAddress.Parse(Registry ?? $"{local!.Host}/slipway");
         if (local is not null)
             Log.Warning("No --registry given: publishing to a throw-away registry at {Address} (a dry run; it is removed afterwards)", address);
-        Log.Information("Publishing {Count} images to {Address} as {Tags}", report.Images.Count, address, string.Join(", ", tags.Tags));
+        var count = merge?.Images.Count ?? report!.Images.Count;
+        Log.Information("Publishing {Count} images to {Address} as {Tags}{Merge}", count, address, string.Join(", ", tags.Tags),
+            merge is null ? "" : $", merging {string.Join(", ", Platforms)} from {source}");
 
         IReadOnlyList<PublishedImage> published;
-        using (var docker = new DockerClientBuilder().Build())
         using (var registry = new RegistryClient(address, local is null ? credentials : null))
         {
-            var promoter = new ImagePromoter(address, registry, new EnginePusher(docker, Log), local is null ? credentials : null, Log);
-            published = await promoter.PromoteAsync(report, reportFile, tags, cancellationToken);
+            var promoter = new ImagePromoter(address, registry, Log);
+            if (merge is not null)
+                published = await promoter.PromoteAsync(merge, source, tags, cancellationToken);
+            else
+            {
+                using var docker = new DockerClientBuilder().Build();
+                published = await promoter.PromoteAsync(report!, source, tags, new EnginePusher(docker, Log), local is null ? credentials : null, cancellationToken);
+            }
         }
         foreach (var image in published)
             Log.Information("{Service}: {Reference} ({Platforms}) tagged {Tags}", image.Service, image.PinnedReference, string.Join(", ", image.Platforms), string.Join(", ", image.Tags));
@@ -91,6 +108,18 @@ public interface IPublish : IScanImages, ISmokeTest
 
         var release = await ReleaseAsync(tags, published, local is not null, cancellationToken);
         ReportSummary($"{published.Count} images → {(local is null ? address.ToString() : "local dry run")}: {string.Join(", ", tags.Tags)}{release}");
+    }
+
+    /// <summary>The push reports of a workflow's platform jobs, as its merge job downloads them: artifacts/platforms/{slug}/pushed.json.</summary>
+    private IReadOnlyList<(string File, PushReport Report)> PlatformPushReports()
+    {
+        var folder = ArtifactsDirectory / PlatformArtifacts.Folder;
+        if (!Directory.Exists(folder)) return [];
+        return Directory.EnumerateDirectories(folder).Order(StringComparer.Ordinal)
+            .Select(d => AbsolutePath.Create(d) / PushReportFile.Name)
+            .Where(f => File.Exists(f))
+            .Select(f => (f.RelativeTo(RootDirectory).ToString(), PushReport.Load(f, f.RelativeTo(RootDirectory).ToString())))
+            .ToList();
     }
 
     /// <summary>Creates the GitHub release when a token is given and the version came from a tag; returns a note for the summary.</summary>

@@ -11,6 +11,7 @@ public class RegistryAddressTests
     [InlineData("127.0.0.1:5000/acme", "127.0.0.1:5000", "acme", true, "http://127.0.0.1:5000/", "127.0.0.1:5000/acme/api")]
     [InlineData("[::1]:5000/acme", "[::1]:5000", "acme", true, "http://[::1]:5000/", "[::1]:5000/acme/api")]
     [InlineData("docker.io/acme", "docker.io", "acme", false, "https://registry-1.docker.io/", "docker.io/acme/api")]
+    [InlineData("ghcr.io/Acme-Corp", "ghcr.io", "acme-corp", false, "https://ghcr.io/", "ghcr.io/acme-corp/api")]
     [InlineData("registry.example.com:8443", "registry.example.com:8443", "", false, "https://registry.example.com:8443/", "registry.example.com:8443/api")]
     public void Addresses_give_the_api_and_image_names(string value, string host, string ns, bool loopback, string api, string image)
     {
@@ -29,7 +30,7 @@ public class RegistryAddressTests
 
     [Theory]
     [InlineData("http://registry.example.com/acme", "TLS is required")]
-    [InlineData("ghcr.io/Acme", "not a registry address")]
+    [InlineData("ghcr.io/acme$", "not a registry address")]
     [InlineData("ghcr.io/acme//x", "not a registry address")]
     [InlineData("ghcr io/acme", "not a registry address")]
     public void Bad_addresses_are_clear_errors(string value, string expected)

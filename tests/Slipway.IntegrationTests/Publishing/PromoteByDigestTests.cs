@@ -33,8 +33,8 @@ public sealed class PromoteByDigestTests : IAsyncLifetime
     {
         var address = _registry.Address(ns);
         using var client = new RegistryClient(address, _registry.Credentials);
-        var promoter = new ImagePromoter(address, client, new EnginePusher(_docker, Logger.None, observe), _registry.Credentials, Logger.None);
-        return await promoter.PromoteAsync(report, "artifacts/images.json", tags, CancellationToken.None);
+        var promoter = new ImagePromoter(address, client, Logger.None);
+        return await promoter.PromoteAsync(report, "artifacts/images.json", tags, new EnginePusher(_docker, Logger.None, observe), _registry.Credentials, CancellationToken.None);
     }
 
     [Fact]

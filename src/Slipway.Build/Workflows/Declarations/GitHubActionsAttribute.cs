@@ -41,8 +41,17 @@ public sealed class GitHubActionsAttribute(string name) : Attribute
     /// </summary>
     public string[] WorkflowDispatchInputs { get; init; } = [];
 
-    /// <summary>[Secret] parameter names passed to the build as <c>NAME: ${{ secrets.NAME }}</c> environment entries.</summary>
+    /// <summary>
+    /// [Secret] parameters passed to the build as <c>NAME: ${{ secrets.NAME }}</c> environment entries. <c>Parameter=SECRET</c>
+    /// names the repository secret when it differs from the parameter's name, e.g. <c>RegistryPassword=GITHUB_TOKEN</c>.
+    /// </summary>
     public string[] ImportSecrets { get; init; } = [];
+
+    /// <summary>
+    /// Values of other [Parameter]s for every job, as <c>Parameter=VALUE</c>; the value may hold expressions such as
+    /// <c>${{ github.actor }}</c>. They are environment entries, never words of a run line, so an expression can't inject commands.
+    /// </summary>
+    public string[] Parameters { get; init; } = [];
 
     /// <summary>Platforms of the matrix that per-platform jobs run on, each on its native runner, e.g. linux/amd64, linux/arm64.</summary>
     public string[] Platforms { get; init; } = [];

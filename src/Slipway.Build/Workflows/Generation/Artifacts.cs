@@ -30,7 +30,7 @@ internal static class Artifacts
     {
         var root = Root(producer);
         var below = root.Length > ArtifactsDirectory.Length ? root[(ArtifactsDirectory.Length + 1)..] : "";
-        return $"{ArtifactsDirectory}/platforms/{slug}" + (below.Length > 0 ? "/" + below : "");
+        return $"{ArtifactsDirectory}/{PlatformArtifacts.Folder}/{slug}" + (below.Length > 0 ? "/" + below : "");
     }
 
     private static string[] Segments(TargetInfo producer, string pattern)

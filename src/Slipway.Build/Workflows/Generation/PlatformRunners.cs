@@ -11,7 +11,7 @@ internal static class PlatformRunners
 
     public static MatrixLeg Leg(string workflow, string platform) =>
         Runners.TryGetValue(platform, out var runner)
-            ? new MatrixLeg(platform, runner, platform.Replace('/', '-'))
+            ? new MatrixLeg(platform, runner, PlatformArtifacts.Slug(platform))
             : throw new BuildDefinitionException(
                 $"[GitHubActions(\"{workflow}\")] Platforms: '{platform}' has no native hosted runner; expected one of {string.Join(", ", Runners.Keys)}.");
 }

@@ -1,3 +1,4 @@
+using System.Text.RegularExpressions;
 using Slipway.Build.Planning;
 
 namespace Slipway.Build.Workflows;
@@ -217,21 +218,49 @@ public sealed class WorkflowGenerator
         });
 
     /// <summary>
-    /// The build reads parameters from the environment: inputs as <c>${{ inputs.x }}</c> (empty, so unset, on other events)
-    /// and secrets as <c>${{ secrets.X }}</c>; neither is spliced into a run line, where it could inject commands.
+    /// The build reads parameters from the environment: set values as given, inputs as <c>${{ inputs.x }}</c> (empty, so
+    /// unset, on other events) and secrets as <c>${{ secrets.X }}</c>; none is spliced into a run line, where it could inject commands.
     /// </summary>
     private IReadOnlyList<EnvironmentVariable> Environment(GitHubActionsAttribute declared, string context)
     {
-        var inputs = DispatchInputs(declared, context).Select(x => new EnvironmentVariable(EnvironmentName(x.Parameter), $"${{{{ inputs.{x.Input.Id} }}}}"));
-        var secrets = declared.ImportSecrets.Select(name =>
+        var set = declared.Parameters.Select(entry =>
         {
+            var (name, value) = Split(entry, $"{context} Parameters", "Parameter=VALUE");
+            var parameter = Parameter(name, $"{context} Parameters");
+            if (parameter.IsSecret)
+                throw new BuildDefinitionException($"{context} Parameters: '{name}' is a [Secret]; pass it with ImportSecrets, so that only the secret's name is written.");
+            if (value is null)
+                throw new BuildDefinitionException($"{context} Parameters: '{entry}' has no value; expected Parameter=VALUE.");
+            return new EnvironmentVariable(EnvironmentName(parameter), value);
+        });
+        var inputs = DispatchInputs(declared, context).Select(x => new EnvironmentVariable(EnvironmentName(x.Parameter), $"${{{{ inputs.{x.Input.Id} }}}}"));
+        var secrets = declared.ImportSecrets.Select(entry =>
+        {
+            var (name, secret) = Split(entry, $"{context} ImportSecrets", "Parameter or Parameter=SECRET_NAME");
             var parameter = Parameter(name, $"{context} ImportSecrets");
             if (!parameter.IsSecret)
                 throw new BuildDefinitionException($"{context} ImportSecrets: '{name}' is not a [Secret] parameter; mark it [Secret] so that its value is masked.");
             var variable = EnvironmentName(parameter);
-            return new EnvironmentVariable(variable, $"${{{{ secrets.{variable} }}}}");
+            secret ??= variable;
+            if (!Regex.IsMatch(secret, "^[A-Za-z_][A-Za-z0-9_]*$"))
+                throw new BuildDefinitionException($"{context} ImportSecrets: '{secret}' is not a secret name; expected letters, digits and '_'.");
+            // The build matches environment names ignoring case and '_', so a secret named like the parameter (GITHUB_TOKEN
+            // for GitHubToken) keeps its own spelling as the variable's name.
+            if (ParameterDescriptor.NormalizeKey(secret) == parameter.Key) variable = secret;
+            return new EnvironmentVariable(variable, $"${{{{ secrets.{secret} }}}}");
         });
-        return inputs.Concat(secrets).ToList();
+        var all = set.Concat(inputs).Concat(secrets).ToList();
+        if (all.GroupBy(e => e.Name).FirstOrDefault(g => g.Count() > 1) is { } twice)
+            throw new BuildDefinitionException($"{context}: the parameter behind {twice.Key} is given more than once (Parameters, WorkflowDispatchInputs, ImportSecrets); give it one way.");
+        return all;
+    }
+
+    private static (string Name, string? Value) Split(string entry, string where, string expected)
+    {
+        var equals = entry.IndexOf('=');
+        var name = (equals < 0 ? entry : entry[..equals]).Trim();
+        if (name.Length == 0) throw new BuildDefinitionException($"{where}: '{entry}' names no parameter; expected {expected}.");
+        return (name, equals < 0 ? null : entry[(equals + 1)..].Trim());
     }
 
     private static string EnvironmentName(ParameterDescriptor parameter) => parameter.CliName.Replace('-', '_').ToUpperInvariant();

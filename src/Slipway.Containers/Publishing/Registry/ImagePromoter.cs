@@ -1,5 +1,6 @@
 using Serilog;
 using Slipway.Containers.Images;
+using Slipway.Containers.Publishing.Merging;
 using Slipway.Containers.Publishing.Versioning;
 
 namespace Slipway.Containers.Publishing.Registry;
@@ -12,99 +13,140 @@ public sealed record PublishedImage(string Service, string Image, string Digest,
 }
 
 /// <summary>
-/// Promotes the digests of images.json to a registry without rebuilding. For each service the engine pushes the
-/// local image under the first fixed tag (sha-…); the registry must then report exactly the recorded index digest
-/// and hold every platform's manifest. The other tags are pointed at that digest on the registry itself (the
-/// manifest's bytes put under the new tag), fixed tags of all services before any floating one, so a failure
-/// midway never leaves a floating tag on a partial release. Tags already in place are left alone: publishing
-/// the same version again changes nothing.
+/// Promotes recorded digests to a registry without rebuilding. For each service the index is first put under the first
+/// fixed tag (sha-…): by the engine, pushing the local multi-platform image of images.json, or, after per-platform pushes
+/// by digest, by putting the index composed from them. The registry must then report exactly the expected index digest
+/// and hold every platform's manifest. The other tags are pointed at that digest on the registry itself (the index's
+/// bytes put under the new tag), fixed tags of all services before any floating one, so a failure midway never leaves
+/// a floating tag on a partial release. Tags already in place are left alone: publishing the same version again changes nothing.
 /// </summary>
-public sealed class ImagePromoter(RegistryAddress address, RegistryClient registry, EnginePusher pusher, RegistryCredentials? credentials, ILogger log)
+public sealed class ImagePromoter(RegistryAddress address, RegistryClient registry, ILogger log)
 {
-    public async Task<IReadOnlyList<PublishedImage>> PromoteAsync(BuildReport report, string reportFile, ReleaseTags tags, CancellationToken cancellationToken)
+    /// <summary>One service to promote: the index digest, the platform manifests it must list, and how it gets under its first tag.</summary>
+    private sealed record Candidate(
+        string Service, string Digest, IReadOnlyList<(string Platform, string Digest)> Platforms, string Source,
+        Func<string, CancellationToken, Task> PlaceAsync, string Mismatch);
+
+    /// <summary>The single-machine path: the engine pushes each local multi-platform image of images.json.</summary>
+    public async Task<IReadOnlyList<PublishedImage>> PromoteAsync(
+        BuildReport report, string reportFile, ReleaseTags tags, EnginePusher pusher, RegistryCredentials? credentials, CancellationToken cancellationToken)
     {
         if (report.Images.Count == 0) throw new RegistryException($"{reportFile}: 'images' is empty: there is nothing to publish.");
-        var first = tags.FixedTags.First();
-
         foreach (var image in report.Images) await pusher.EnsureUnchangedAsync(image, reportFile, cancellationToken);
 
+        var candidates = report.Images.Select(image => new Candidate(
+            image.Service, image.Digest, image.Manifests.Select(m => (m.Platform, m.Digest)).ToList(), reportFile,
+            (tag, ct) =>
+            {
+                log.Information("Pushing {Local} ({Digest}) as {Image}:{Tag}", image.Reference, image.Digest, address.ImageOf(image.Service), tag);
+                return pusher.PushAsync(image, address.ImageOf(image.Service), tag, credentials, address.Host, ct);
+            },
+            "the engine pushed other content than was built and scanned")).ToList();
+        return await PromoteAsync(candidates, tags, cancellationToken);
+    }
+
+    /// <summary>The merge of per-platform pushes: each service's composed index goes in, listing manifests already in the registry.</summary>
+    public async Task<IReadOnlyList<PublishedImage>> PromoteAsync(MergePlan plan, string source, ReleaseTags tags, CancellationToken cancellationToken)
+    {
+        if (plan.Images.Count == 0) throw new RegistryException($"{source}: there is nothing to publish.");
+        foreach (var image in plan.Images)
+        foreach (var manifest in image.Manifests)
+            if (await registry.ResolveAsync(address.RepositoryOf(image.Service), manifest.Digest, cancellationToken) != manifest.Digest)
+                throw new RegistryException(
+                    $"{address.ImageOf(image.Service)}@{manifest.Digest} ({manifest.Platform}), which {source} records as pushed, is not in the registry: run that platform's PushByDigest again.");
+
+        var candidates = plan.Images.Select(image => new Candidate(
+            image.Service, image.Digest, image.Manifests.Select(m => (m.Platform, m.Digest)).ToList(), source,
+            (tag, ct) =>
+            {
+                log.Information("Putting the index of {Platforms} ({Digest}) as {Image}:{Tag}",
+                    string.Join(", ", image.Manifests.Select(m => m.Platform)), image.Digest, address.ImageOf(image.Service), tag);
+                return registry.PutManifestAsync(address.RepositoryOf(image.Service), tag, image.Index, ct);
+            },
+            "the registry stored other content than the index composed from the platform manifests")).ToList();
+        return await PromoteAsync(candidates, tags, cancellationToken);
+    }
+
+    private async Task<IReadOnlyList<PublishedImage>> PromoteAsync(IReadOnlyList<Candidate> candidates, ReleaseTags tags, CancellationToken cancellationToken)
+    {
+        var first = tags.FixedTags.First();
         var indexes = new Dictionary<string, Manifest>();
-        foreach (var image in report.Images)
-            indexes[image.Service] = await PushAsync(image, reportFile, first.Name, cancellationToken);
+        foreach (var candidate in candidates)
+            indexes[candidate.Service] = await PlaceFirstAsync(candidate, first.Name, cancellationToken);
 
         foreach (var tag in tags.FixedTags.Skip(1).Concat(tags.FloatingTags))
-        foreach (var image in report.Images)
-            await PointAsync(image, indexes[image.Service], tag.Name, cancellationToken);
+        foreach (var candidate in candidates)
+            await PointAsync(candidate, indexes[candidate.Service], tag.Name, cancellationToken);
 
         var published = new List<PublishedImage>();
-        foreach (var image in report.Images)
-            published.Add(await VerifyAsync(image, tags, cancellationToken));
+        foreach (var candidate in candidates)
+            published.Add(await VerifyAsync(candidate, tags, cancellationToken));
         return published;
     }
 
-    private async Task<Manifest> PushAsync(BuiltImage image, string reportFile, string tag, CancellationToken cancellationToken)
+    private async Task<Manifest> PlaceFirstAsync(Candidate candidate, string tag, CancellationToken cancellationToken)
     {
-        var repository = address.RepositoryOf(image.Service);
-        if (await registry.ResolveAsync(repository, tag, cancellationToken) == image.Digest)
-            log.Information("{Image}:{Tag} is already {Digest}", address.ImageOf(image.Service), tag, image.Digest);
+        var repository = address.RepositoryOf(candidate.Service);
+        var image = address.ImageOf(candidate.Service);
+        if (await registry.ResolveAsync(repository, tag, cancellationToken) == candidate.Digest)
+            log.Information("{Image}:{Tag} is already {Digest}", image, tag, candidate.Digest);
         else
-        {
-            log.Information("Pushing {Local} ({Digest}) as {Image}:{Tag}", image.Reference, image.Digest, address.ImageOf(image.Service), tag);
-            await pusher.PushAsync(image, address.ImageOf(image.Service), tag, credentials, address.Host, cancellationToken);
-        }
+            await candidate.PlaceAsync(tag, cancellationToken);
 
-        var pushed = await registry.ResolveAsync(repository, tag, cancellationToken);
-        if (pushed != image.Digest)
+        var placed = await registry.ResolveAsync(repository, tag, cancellationToken);
+        if (placed != candidate.Digest)
             throw new RegistryException(
-                $"{address.ImageOf(image.Service)}:{tag} is {pushed ?? "missing"} on the registry, but {reportFile} records {image.Digest} for service '{image.Service}': " +
-                "the engine pushed other content than was built and scanned, so no further tag is set.");
+                $"{image}:{tag} is {placed ?? "missing"} on the registry, but {candidate.Source} records {candidate.Digest} for service '{candidate.Service}': " +
+                $"{candidate.Mismatch}, so no further tag is set.");
 
-        var index = await registry.GetManifestAsync(repository, image.Digest, cancellationToken)
-                    ?? throw new RegistryException($"{address.ImageOf(image.Service)}@{image.Digest} vanished from the registry right after the push.");
-        await EnsurePlatformsAsync(image, index, cancellationToken);
+        var index = await registry.GetManifestAsync(repository, candidate.Digest, cancellationToken)
+                    ?? throw new RegistryException($"{image}@{candidate.Digest} vanished from the registry right after the push.");
+        await EnsurePlatformsAsync(candidate, index, cancellationToken);
         return index;
     }
 
-    private async Task PointAsync(BuiltImage image, Manifest index, string tag, CancellationToken cancellationToken)
+    private async Task PointAsync(Candidate candidate, Manifest index, string tag, CancellationToken cancellationToken)
     {
-        var repository = address.RepositoryOf(image.Service);
+        var repository = address.RepositoryOf(candidate.Service);
         var current = await registry.ResolveAsync(repository, tag, cancellationToken);
-        if (current == image.Digest)
+        if (current == candidate.Digest)
         {
-            log.Information("{Image}:{Tag} is already {Digest}", address.ImageOf(image.Service), tag, image.Digest);
+            log.Information("{Image}:{Tag} is already {Digest}", address.ImageOf(candidate.Service), tag, candidate.Digest);
             return;
         }
-        log.Information("{Image}:{Tag} → {Digest}{Was}", address.ImageOf(image.Service), tag, image.Digest, current is null ? "" : $" (was {current})");
+        log.Information("{Image}:{Tag} → {Digest}{Was}", address.ImageOf(candidate.Service), tag, candidate.Digest, current is null ? "" : $" (was {current})");
         await registry.PutManifestAsync(repository, tag, index, cancellationToken);
     }
 
-    /// <summary>Every platform manifest of images.json is listed by the index and stored in the registry.</summary>
-    private async Task EnsurePlatformsAsync(BuiltImage image, Manifest index, CancellationToken cancellationToken)
+    /// <summary>Every recorded platform manifest is listed by the index and stored in the registry.</summary>
+    private async Task EnsurePlatformsAsync(Candidate candidate, Manifest index, CancellationToken cancellationToken)
     {
-        var repository = address.RepositoryOf(image.Service);
+        var repository = address.RepositoryOf(candidate.Service);
+        var image = address.ImageOf(candidate.Service);
         var listed = index.IsIndex ? index.ListedDigests : [index.Digest];
-        foreach (var platform in image.Manifests)
+        foreach (var (platform, digest) in candidate.Platforms)
         {
-            if (!listed.Contains(platform.Digest))
-                throw new RegistryException($"{address.ImageOf(image.Service)}@{image.Digest} does not list the {platform.Platform} manifest {platform.Digest} that images.json records.");
-            if (await registry.ResolveAsync(repository, platform.Digest, cancellationToken) != platform.Digest)
-                throw new RegistryException($"{address.ImageOf(image.Service)}@{platform.Digest} ({platform.Platform}) is not in the registry: the push was incomplete.");
+            if (!listed.Contains(digest))
+                throw new RegistryException($"{image}@{candidate.Digest} does not list the {platform} manifest {digest} that {candidate.Source} records.");
+            if (await registry.ResolveAsync(repository, digest, cancellationToken) != digest)
+                throw new RegistryException($"{image}@{digest} ({platform}) is not in the registry: the push was incomplete.");
         }
     }
 
     /// <summary>Checks through the registry's API, not the local engine, that every tag resolves to the recorded digest.</summary>
-    private async Task<PublishedImage> VerifyAsync(BuiltImage image, ReleaseTags tags, CancellationToken cancellationToken)
+    private async Task<PublishedImage> VerifyAsync(Candidate candidate, ReleaseTags tags, CancellationToken cancellationToken)
     {
-        var repository = address.RepositoryOf(image.Service);
+        var repository = address.RepositoryOf(candidate.Service);
+        var image = address.ImageOf(candidate.Service);
         foreach (var tag in tags.Tags)
         {
             var digest = await registry.ResolveAsync(repository, tag.Name, cancellationToken);
-            if (digest != image.Digest)
-                throw new RegistryException($"Verification failed: {address.ImageOf(image.Service)}:{tag.Name} resolves to {digest ?? "nothing"}, expected {image.Digest}.");
+            if (digest != candidate.Digest)
+                throw new RegistryException($"Verification failed: {image}:{tag.Name} resolves to {digest ?? "nothing"}, expected {candidate.Digest}.");
         }
-        var index = await registry.GetManifestAsync(repository, image.Digest, cancellationToken)
-                    ?? throw new RegistryException($"Verification failed: {address.ImageOf(image.Service)}@{image.Digest} is not in the registry.");
-        await EnsurePlatformsAsync(image, index, cancellationToken);
-        return new PublishedImage(image.Service, address.ImageOf(image.Service), image.Digest, image.Manifests.Select(m => m.Platform).ToList(), tags.Tags.Select(t => t.Name).ToList());
+        var index = await registry.GetManifestAsync(repository, candidate.Digest, cancellationToken)
+                    ?? throw new RegistryException($"Verification failed: {image}@{candidate.Digest} is not in the registry.");
+        await EnsurePlatformsAsync(candidate, index, cancellationToken);
+        return new PublishedImage(candidate.Service, image, candidate.Digest, candidate.Platforms.Select(p => p.Platform).ToList(), tags.Tags.Select(t => t.Name).ToList());
     }
 }

@@ -43,9 +43,10 @@ public sealed record RegistryAddress
         }
         var slash = text.IndexOf('/');
         var host = slash < 0 ? text : text[..slash];
-        var ns = slash < 0 ? "" : text[(slash + 1)..];
+        // Repository paths are lowercase; GitHub owners are not, and ghcr.io/${{ github.repository_owner }} is the usual value.
+        var ns = slash < 0 ? "" : text[(slash + 1)..].ToLowerInvariant();
         if (host.Length == 0 || host.Any(char.IsWhiteSpace) || ns.Split('/').Any(part => slash >= 0 && !IsPathComponent(part)))
-            throw new ArgumentException($"Parameter 'Registry': '{value}' is not a registry address: {expected}; the namespace is lowercase letters, digits and . _ -.");
+            throw new ArgumentException($"Parameter 'Registry': '{value}' is not a registry address: {expected}; the namespace is letters, digits and . _ -.");
         return new RegistryAddress { Host = host.ToLowerInvariant(), Namespace = ns };
     }
 

@@ -7,7 +7,7 @@ namespace Slipway.Containers.Publishing.Registry;
 
 /// <summary>
 /// The few calls of the OCI distribution API that promotion needs: resolve a tag, fetch a manifest, put a manifest
-/// under a tag. Authenticates as registries ask in their 401 challenge: Basic (distribution with htpasswd) or
+/// under a tag or its digest, check and upload a blob. Authenticates as registries ask in their 401 challenge: Basic (distribution with htpasswd) or
 /// Bearer with a token from the realm (ghcr.io, Docker Hub).
 /// </summary>
 public sealed class RegistryClient : IDisposable
@@ -50,7 +50,7 @@ public sealed class RegistryClient : IDisposable
         return manifest;
     }
 
-    /// <summary>Stores the manifest under <paramref name="tag"/>, unchanged, so the tag names the same digest.</summary>
+    /// <summary>Stores the manifest under <paramref name="tag"/> (a tag, or its own digest to store it untagged), unchanged, so the tag names the same digest.</summary>
     public async Task PutManifestAsync(string repository, string tag, Manifest manifest, CancellationToken cancellationToken)
     {
         using var response = await SendAsync(repository, () =>
@@ -59,9 +59,45 @@ public sealed class RegistryClient : IDisposable
             request.Content.Headers.ContentType = new MediaTypeHeaderValue(manifest.MediaType);
             return request;
         }, cancellationToken);
-        await EnsureSuccess(response, $"tagging {Describe(repository, tag)}", cancellationToken);
+        await EnsureSuccess(response, $"storing {Describe(repository, tag)}", cancellationToken);
         if (response.Headers.TryGetValues("Docker-Content-Digest", out var values) && values.First() != manifest.Digest)
             throw new RegistryException($"{Describe(repository, tag)}: the registry stored {values.First()} instead of {manifest.Digest}.");
+    }
+
+    /// <summary>Whether the repository holds the blob (a layer or config).</summary>
+    public async Task<bool> BlobExistsAsync(string repository, string digest, CancellationToken cancellationToken)
+    {
+        using var response = await SendAsync(repository, () => new HttpRequestMessage(HttpMethod.Head, $"v2/{repository}/blobs/{digest}"), cancellationToken);
+        if (response.StatusCode == HttpStatusCode.NotFound) return false;
+        await EnsureSuccess(response, $"checking blob {Describe(repository, digest)}", cancellationToken);
+        return true;
+    }
+
+    /// <summary>
+    /// Uploads a blob in one request (POST for an upload session, then PUT of the content with its digest); the registry
+    /// checks the digest. The session's POST answers any login challenge first, so the content, which can be read only once, is sent once.
+    /// </summary>
+    public async Task UploadBlobAsync(string repository, string digest, Stream content, long length, CancellationToken cancellationToken)
+    {
+        Uri location;
+        using (var session = await SendAsync(repository, () => new HttpRequestMessage(HttpMethod.Post, $"v2/{repository}/blobs/uploads/"), cancellationToken))
+        {
+            await EnsureSuccess(session, $"starting the upload of {Describe(repository, digest)}", cancellationToken);
+            location = session.Headers.Location is { } l
+                ? new Uri(_address.ApiBase, l)
+                : throw new RegistryException($"{Describe(repository, digest)}: the registry started an upload without a Location.");
+        }
+
+        var target = new UriBuilder(location);
+        target.Query = (target.Query.Length > 1 ? target.Query[1..] + "&" : "") + "digest=" + Uri.EscapeDataString(digest);
+        using var response = await SendAsync(repository, () =>
+        {
+            var request = new HttpRequestMessage(HttpMethod.Put, target.Uri) { Content = new StreamContent(new UnclosedStream(content)) };
+            request.Content.Headers.ContentType = new MediaTypeHeaderValue("application/octet-stream");
+            request.Content.Headers.ContentLength = length;
+            return request;
+        }, cancellationToken);
+        await EnsureSuccess(response, $"uploading {Describe(repository, digest)}", cancellationToken);
     }
 
     public void Dispose() => _http.Dispose();

@@ -1,0 +1,83 @@
+using Docker.DotNet;
+using Slipway.Build;
+using Slipway.Build.Execution;
+using Slipway.Containers.Building;
+using Slipway.Containers.Images;
+using Slipway.Containers.Publishing.Merging;
+using Slipway.Containers.Publishing.Registry;
+using Slipway.Containers.Scanning;
+using Slipway.Containers.Smoke;
+
+namespace Slipway.Containers.Publishing;
+
+/// <summary>
+/// The registry to publish to, and the per-platform half of a multi-machine release: each platform's machine pushes its
+/// scanned, smoke-tested image manifests by digest only (no tag anyone could pull as a release) and hands what it pushed
+/// to the merge job, whose Publish lists them in one index. In a workflow it runs in each platform's job, after SmokeTest.
+/// </summary>
+[WorkflowJob("images", Platforms = JobPlatforms.Each, PlatformParameter = nameof(Platform), UsesDocker = true)]
+[WorkflowPermission("packages", "write")]
+public interface IPushByDigest : IScanImages, ISmokeTest
+{
+    [Parameter("Registry and namespace to publish to, e.g. ghcr.io/acme or localhost:5000/acme (default: a throw-away local registry, a dry run)")]
+    string? Registry => TryGetValue(() => Registry);
+
+    [Parameter("User name for the registry")]
+    string? RegistryUsername => TryGetValue(() => RegistryUsername);
+
+    [Parameter("Password or token for the registry")]
+    [Secret]
+    string? RegistryPassword => TryGetValue(() => RegistryPassword);
+
+    /// <summary>The login, when a user name is given; it travels in HTTP headers only.</summary>
+    RegistryCredentials? RegistryLogin =>
+        RegistryUsername is { Length: > 0 } user
+            ? new RegistryCredentials(user, RegistryPassword ?? throw new TargetFailedException("--registry-username is set but --registry-password is not."))
+            : null;
+
+    /// <summary>artifacts/pushed.json: what PushByDigest pushed, service → platform → manifest digest.</summary>
+    AbsolutePath PushReportFile => ArtifactsDirectory / "pushed.json";
+
+    Target PushByDigest => _ => _
+        .Description("Pushes each built platform image to the registry by digest only, without a tag, for Publish to merge into one index")
+        .DependsOn<ISmokeTest>(x => x.SmokeTest)
+        .DependsOn<IScanImages>(x => x.ScanImages)
+        .Consumes<IBuildImages>(x => x.BuildImages)
+        .Requires(() => Registry)
+        .Produces("artifacts/pushed.json")
+        .Executes(async ct =>
+        {
+            try
+            {
+                await PushByDigestAsync(ct);
+            }
+            catch (Exception e) when (e is RegistryException or ArgumentException or InvalidDataException or FileNotFoundException)
+            {
+                throw new TargetFailedException(e.Message);
+            }
+        });
+
+    private async Task PushByDigestAsync(CancellationToken cancellationToken)
+    {
+        var report = BuildReport.Load(BuildReportFile);
+        var reportFile = BuildReportFile.RelativeTo(RootDirectory).ToString();
+        if (report.Images.Count == 0) throw new TargetFailedException($"{reportFile}: 'images' is empty: there is nothing to push.");
+        var address = RegistryAddress.Parse(Registry!);
+        var login = RegistryLogin;
+
+        var pushed = new List<PushedImage>();
+        using (var docker = new DockerClientBuilder().Build())
+        using (var registry = new RegistryClient(address, login))
+        {
+            var pusher = new DigestPusher(docker, registry, Log);
+            foreach (var image in report.Images) pushed.Add(await pusher.PushAsync(image, address, cancellationToken));
+        }
+
+        new PushReport { Registry = address.ToString(), Revision = report.Revision, Version = report.Version, Images = pushed }.Save(PushReportFile);
+        foreach (var image in pushed)
+        foreach (var manifest in image.Manifests)
+            Log.Information("{Service}: {Image}@{Digest} ({Platform})", image.Service, image.Image, manifest.Digest, manifest.Platform);
+        var platforms = pushed.SelectMany(i => i.Manifests.Select(m => m.Platform)).Distinct().Order();
+        ReportSummary($"{pushed.Count} images ({string.Join(", ", platforms)}) → {address} by digest; {PushReportFile.RelativeTo(RootDirectory)}");
+    }
+}

@@ -1,0 +1,43 @@
+using System.Text.Json;
+using Slipway.Containers.Publishing.Registry;
+
+namespace Slipway.Containers.Publishing.Merging;
+
+/// <summary>
+/// Writes the OCI image index that lists platform manifests, as a merge of per-platform pushes needs it. The bytes depend
+/// only on the manifests and their order, so merging the same pushes again gives the same digest (publishing is idempotent).
+/// </summary>
+public static class ImageIndex
+{
+    public const string MediaType = "application/vnd.oci.image.index.v1+json";
+
+    public static Manifest Compose(IReadOnlyList<PushedManifest> manifests)
+    {
+        if (manifests.Count == 0) throw new ArgumentException("An index lists at least one manifest.", nameof(manifests));
+        using var buffer = new MemoryStream();
+        using (var json = new Utf8JsonWriter(buffer))
+        {
+            json.WriteStartObject();
+            json.WriteNumber("schemaVersion", 2);
+            json.WriteString("mediaType", MediaType);
+            json.WriteStartArray("manifests");
+            foreach (var manifest in manifests)
+            {
+                json.WriteStartObject();
+                json.WriteString("mediaType", manifest.MediaType);
+                json.WriteString("digest", manifest.Digest);
+                json.WriteNumber("size", manifest.Size);
+                json.WriteStartObject("platform");
+                var parts = manifest.Platform.Split('/');
+                json.WriteString("architecture", parts[1]);
+                json.WriteString("os", parts[0]);
+                if (parts.Length > 2) json.WriteString("variant", parts[2]);
+                json.WriteEndObject();
+                json.WriteEndObject();
+            }
+            json.WriteEndArray();
+            json.WriteEndObject();
+        }
+        return new Manifest(buffer.ToArray(), MediaType);
+    }
+}
