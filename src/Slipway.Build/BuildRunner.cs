@@ -212,6 +212,8 @@ public sealed class BuildRunner(AbsolutePath rootDirectory, IReadOnlyDictionary<
         foreach (var r in Results)
             logger.Debug("Summary {Target} {Status} {Duration} {Note}", r.Target.Name, r.Status, r.Duration, r.Note);
         lock (output) output.Write(masker.Apply(SummaryWriter.Text(Results, elapsed, succeeded)));
+        if (ProducedFiles.Find(Results, rootDirectory) is { Count: > 0 } produced)
+            lock (output) output.WriteLine($"Artifacts in {rootDirectory}: {ProducedFiles.Describe(produced)}");
         host.AppendStepSummary(masker.Apply(SummaryWriter.Markdown(Results, elapsed, succeeded)));
         return _abortExitCode ?? (succeeded ? 0 : 1);
     }
