@@ -10,8 +10,6 @@ namespace Slipway.Containers.Building;
 /// </summary>
 public sealed class ImageIndexReader(ProcessRunner processes)
 {
-    private static readonly string[] KnownSockets = ["/var/run/docker/containerd/containerd.sock", "/run/containerd/containerd.sock"];
-
     public async Task<IReadOnlyList<PlatformManifest>> ManifestsAsync(string digest, CancellationToken cancellationToken)
     {
         var top = await ReadAsync(digest, cancellationToken);
@@ -31,9 +29,8 @@ public sealed class ImageIndexReader(ProcessRunner processes)
 
     private async Task<JsonObject> ReadAsync(string digest, CancellationToken cancellationToken)
     {
-        var socket = Environment.GetEnvironmentVariable("CONTAINERD_ADDRESS") is { Length: > 0 } address ? address : KnownSockets.FirstOrDefault(File.Exists)
-            ?? throw new InvalidOperationException("No containerd socket found (looked at CONTAINERD_ADDRESS and " + string.Join(", ", KnownSockets) + "): is the engine using the containerd image store?");
-        var result = await processes.RunAsync("ctr", ["--address", socket, "--namespace", "moby", "content", "get", digest],
+        var socket = ContainerdSocket.Require();
+        var result = await processes.RunAsync("ctr", ["--address", socket.Path, "--namespace", ContainerdSocket.EngineNamespace, "content", "get", digest],
             new ProcessOptions { Quiet = true }, cancellationToken);
         return JsonNode.Parse(result.StandardOutput) as JsonObject ?? throw new InvalidDataException($"{digest} is not a JSON manifest.");
     }
