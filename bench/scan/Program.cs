@@ -1,12 +1,16 @@
 using System.Diagnostics;
 using Docker.DotNet;
+using Serilog.Core;
 using Slipway.Containers.Images;
 using Slipway.Containers.Scanning.Inventory;
+using Slipway.Containers.Scanning.Inventory.ContentStore;
 using Slipway.Containers.Scanning.Inventory.Layers;
 
-// Time to inventory an image compared with its size: MB of (compressed) layer data per second, for the whole
-// inventory (engine export + decompression + catalogers), for the engine's export alone, and for Slipway's own
-// part alone (the same export replayed from memory: decompression, tar walk, whiteouts, catalogers).
+// Time to inventory an image compared with its size: MB of (compressed) layer data per second. Measured per image:
+//   store   — the whole inventory from containerd's content store (what ScanImages uses with the containerd image store);
+//   export  — the whole inventory from the engine's export through the Docker API (the fallback, e.g. Docker Desktop);
+//   engine  — the engine's export alone, kept in memory: the floor the export path cannot go below;
+//   parse   — Slipway's own part alone: that export replayed from memory (decompression, tar walk, whiteouts, catalogers).
 // Usage: dotnet run -c Release --project bench/scan -- IMAGE [IMAGE…] [--runs N]
 var runs = 3;
 var images = new List<string>();
@@ -21,34 +25,56 @@ if (images.Count == 0)
     return 2;
 }
 
+var socket = ContainerdSocket.Find();
+if (socket is null)
+{
+    Console.Error.WriteLine($"No containerd socket (CONTAINERD_ADDRESS, {string.Join(", ", ContainerdSocket.KnownPaths)}): only the export path can be measured, and this benchmark measures both.");
+    return 1;
+}
 using var docker = new DockerClientBuilder().Build();
-var reader = new ImageReader(docker);
-Console.WriteLine($"{"image",-28} {"platforms",-24} {"packages",8} {"layers MB",9} {"export s",8} {"MB/s",5} {"parse s",7} {"MB/s",5} {"inventory s",11} {"MB/s",5}");
+using var exportReader = new ImageReader(docker, null, Logger.None);
+using var storeReader = new ImageReader(docker, new ContainerdContentStore(socket), Logger.None);
+Console.WriteLine($"containerd content store: {socket.Path}; load average {File.ReadAllText("/proc/loadavg").Split(' ')[0]} at start, {Environment.ProcessorCount} cores");
+Console.WriteLine($"{"image",-40} {"packages",8} {"layers MB",9} {"store s",7} {"MB/s",5} {"export s",8} {"MB/s",5} {"engine s",8} {"MB/s",5} {"parse s",7} {"MB/s",5}");
+double storeTotal = 0, exportTotal = 0, megabytesTotal = 0;
 foreach (var name in images)
 {
     var inspect = await docker.Images.InspectImageAsync(name);
     var image = new BuiltImage { Service = name, Reference = name, Repository = name.Split(':')[0], Tag = "", Digest = inspect.ID, Manifests = [] };
     for (var run = 0; run < runs; run++)
     {
-        // The engine's export alone, kept in memory: the floor the inventory cannot go below.
-        var export = Stopwatch.StartNew();
+        var (storeSeconds, stored) = await TimeAsync(() => storeReader.ReadAsync(image, default));
+        if (stored.Source != ImageSource.ContentStore) throw new InvalidOperationException($"{name}: the content store could not be read; see above.");
+        var (exportSeconds, exported) = await TimeAsync(() => exportReader.ReadAsync(image, default));
+
         var copy = new MemoryStream();
-        await using (var stream = await docker.Images.SaveImageAsync(inspect.ID, default))
+        var (engineSeconds, _) = await TimeAsync(async () =>
+        {
+            await using var stream = await docker.Images.SaveImageAsync(inspect.ID, default);
             await stream.CopyToAsync(copy);
-        var exportSeconds = export.Elapsed.TotalSeconds;
-
-        // Slipway's part alone: the same bytes read from memory.
+            return 0;
+        });
         copy.Position = 0;
-        var parse = Stopwatch.StartNew();
-        var archive = await ImageArchive.ReadAsync(copy, default);
-        foreach (var platform in archive.Platforms()) ImageInventory.Catalog(archive.Files(platform));
-        var parseSeconds = parse.Elapsed.TotalSeconds;
+        var (parseSeconds, _) = await TimeAsync(async () =>
+        {
+            var archive = await ImageArchive.ReadAsync(copy, default);
+            foreach (var platform in archive.Platforms()) ImageInventory.Catalog(archive.Files(platform));
+            return 0;
+        });
 
-        var watch = Stopwatch.StartNew();
-        var (inventories, layerBytes) = await reader.ReadAsync(image, default);
-        var seconds = watch.Elapsed.TotalSeconds;
-        var mb = layerBytes / 1e6;
-        Console.WriteLine($"{name,-28} {string.Join(",", inventories.Select(x => x.Platform)),-24} {inventories.Sum(x => x.Packages.Count),8} {mb,9:0.0} {exportSeconds,8:0.00} {mb / exportSeconds,5:0} {parseSeconds,7:0.00} {mb / parseSeconds,5:0} {seconds,11:0.00} {mb / seconds,5:0}");
+        var mb = stored.LayerBytes / 1e6;
+        storeTotal += storeSeconds;
+        exportTotal += exportSeconds;
+        megabytesTotal += mb;
+        Console.WriteLine($"{name,-40} {stored.Inventories.Sum(x => x.Packages.Count),8} {mb,9:0.0} {storeSeconds,7:0.00} {mb / storeSeconds,5:0} {exportSeconds,8:0.00} {exported.LayerBytes / 1e6 / exportSeconds,5:0} {engineSeconds,8:0.00} {mb / engineSeconds,5:0} {parseSeconds,7:0.00} {mb / parseSeconds,5:0}");
     }
 }
+Console.WriteLine($"overall: content store {megabytesTotal / storeTotal:0} MB/s, export {megabytesTotal / exportTotal:0} MB/s ({megabytesTotal:0} MB of layers per path); load average {File.ReadAllText("/proc/loadavg").Split(' ')[0]} at the end");
 return 0;
+
+static async Task<(double Seconds, T Result)> TimeAsync<T>(Func<Task<T>> action)
+{
+    var watch = Stopwatch.StartNew();
+    var result = await action();
+    return (watch.Elapsed.TotalSeconds, result);
+}

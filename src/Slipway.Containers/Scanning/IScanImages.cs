@@ -63,7 +63,8 @@ public interface IScanImages : IBuildImages
 
             // The endpoint the docker CLI would use (DOCKER_HOST or the default socket); no timeout, an export streams for as long as it takes.
             using var docker = new DockerClientBuilder().Build();
-            var scanner = new ImageScanner(new ImageReader(docker), Processes, Log);
+            using var reader = ImageReader.ForEngine(docker, Log);
+            var scanner = new ImageScanner(reader, Processes, Log);
             var outcome = await scanner.ScanAsync(report, settings, DateTimeOffset.UtcNow, ct);
             Host.AppendStepSummary(outcome.Markdown);
             Log.Information("Reports: {Directory} ({Sboms} SBOMs, findings.sarif, findings.json, summary.md)", scanDirectory.RelativeTo(RootDirectory), outcome.SbomFiles.Count);

@@ -32,11 +32,11 @@ public sealed class ImageScanner(ImageReader reader, ProcessRunner processes, IL
         foreach (var image in report.Images)
         {
             var watch = Stopwatch.StartNew();
-            var (platforms, layerBytes) = await reader.ReadAsync(image, cancellationToken);
+            var (platforms, layerBytes, source) = await reader.ReadAsync(image, cancellationToken);
             var seconds = watch.Elapsed.TotalSeconds;
-            log.Information("{Service}: {Platforms} inventoried from {Megabytes:0.0} MB of layers in {Seconds:0.0} s ({Rate:0} MB/s)",
+            log.Information("{Service}: {Platforms} inventoried from {Megabytes:0.0} MB of layers in {Seconds:0.0} s ({Rate:0} MB/s, {Source})",
                 image.Service, string.Join(", ", platforms.Select(p => $"{p.Platform} {p.Packages.Count} packages")),
-                layerBytes / 1e6, seconds, layerBytes / 1e6 / Math.Max(seconds, 0.001));
+                layerBytes / 1e6, seconds, layerBytes / 1e6 / Math.Max(seconds, 0.001), source == ImageSource.ContentStore ? "containerd content store" : "Docker API export");
             inventories.AddRange(platforms);
         }
 

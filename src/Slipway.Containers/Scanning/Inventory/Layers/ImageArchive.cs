@@ -8,10 +8,11 @@ namespace Slipway.Containers.Scanning.Inventory.Layers;
 public sealed record PlatformImage(string Platform, string ManifestDigest, IReadOnlyList<string> LayerDigests, long Size);
 
 /// <summary>
-/// An image as the engine exports it (an OCI image layout in a tar: blobs/sha256/…, index.json), read in one pass.
-/// The engine writes the blobs before index.json, so every layer is read as it streams by, keeping only its package
-/// files; which layers make which platform is resolved once the index and manifests have been seen.
-/// A multi-platform export thus gives every platform's filesystem for the price of one export.
+/// An image's blobs as far as an inventory needs them: its index, manifests and configs, and every layer read once
+/// down to its package files. Filled either from the engine's export (an OCI image layout in a tar: blobs/sha256/…,
+/// index.json) read in one pass — the engine writes the blobs before index.json, so every layer is read as it streams
+/// by and which layers make which platform is resolved once the index and manifests have been seen — or from
+/// containerd's content store (<see cref="ContentStore.ContentStoreImage"/>), blob by blob.
 /// </summary>
 public sealed class ImageArchive
 {
@@ -27,6 +28,18 @@ public sealed class ImageArchive
 
     /// <summary>Bytes of layer blobs read (compressed, as stored).</summary>
     public long LayerBytes { get; private set; }
+
+    /// <summary>An archive whose index.json is the given one, for blobs added one by one.</summary>
+    internal static ImageArchive WithIndex(JsonNode index) => new() { _index = index };
+
+    internal void AddDocument(string digest, JsonNode document) => _documents[digest] = document;
+
+    internal void AddLayer(string digest, long size, LayerChanges changes)
+    {
+        _sizes[digest] = size;
+        LayerBytes += size;
+        _layers[digest] = changes;
+    }
 
     public static async Task<ImageArchive> ReadAsync(Stream export, CancellationToken cancellationToken)
     {
@@ -102,7 +115,7 @@ public sealed class ImageArchive
     public PlatformImage Manifest(string digest, string platform)
     {
         if (!_documents.TryGetValue(digest, out var manifest) || manifest["layers"] is not JsonArray layers)
-            throw new InvalidDataException($"Image archive: the manifest {digest} of {platform} is not in the export (is that platform's image present in the engine?).");
+            throw new InvalidDataException($"Image archive: the manifest {digest} of {platform} is not among the image's blobs (is that platform's image present in the engine?).");
         var layerDigests = layers.Select(l => (string?)l?["digest"] ?? throw new InvalidDataException($"Image archive: manifest {digest} has a layer without a digest.")).ToList();
         var size = layerDigests.Sum(d => _sizes.GetValueOrDefault(d));
         return new PlatformImage(platform, digest, layerDigests, size);
@@ -112,7 +125,7 @@ public sealed class ImageArchive
     public ImageFiles Files(PlatformImage image) =>
         ImageFiles.Merge(image.LayerDigests.Select(d => _layers.TryGetValue(d, out var layer)
             ? layer
-            : throw new InvalidDataException($"Image archive: layer {d} of {image.Platform} ({image.ManifestDigest}) is not in the export or is not a tar layer.")));
+            : throw new InvalidDataException($"Image archive: layer {d} of {image.Platform} ({image.ManifestDigest}) is not among the image's blobs or is not a tar layer.")));
 
     private static string? PlatformOf(JsonNode? platform) =>
         platform is null || (string?)platform["os"] is null or "unknown"
