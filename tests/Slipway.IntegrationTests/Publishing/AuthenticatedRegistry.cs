@@ -55,6 +55,14 @@ public sealed class AuthenticatedRegistry : IAsyncDisposable
             .Order().ToList();
     }
 
+    /// <summary>The manifest or index under image:tag, byte for byte, as skopeo reads it.</summary>
+    public async Task<string> RawAsync(string image, string tag)
+    {
+        var result = await Skopeo(["inspect", "--raw", $"docker://{image}:{tag}"]);
+        Assert.True(result.Succeeded, result.StandardError);
+        return result.StandardOutput;
+    }
+
     public async Task<IReadOnlyList<string>> TagsAsync(string image)
     {
         var result = await Skopeo(["list-tags", $"docker://{image}"]);

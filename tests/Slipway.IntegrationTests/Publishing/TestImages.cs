@@ -24,20 +24,26 @@ public sealed class TestImages : IAsyncDisposable
     public string Id { get; } = Guid.NewGuid().ToString("N")[..8];
 
     /// <summary>Builds an image for both platforms whose content is <paramref name="payload"/>, loaded as slipway-test/ID-SERVICE:dev.</summary>
-    public async Task<BuiltImage> BuildAsync(string service, string payload)
+    public Task<BuiltImage> BuildAsync(string service, string payload) => BuildAsync(service, payload, Platforms, "dev");
+
+    /// <summary>
+    /// Builds the image for <paramref name="platforms"/> only, loaded as slipway-test/ID-SERVICE:<paramref name="tag"/>,
+    /// as one platform's machine of a workflow would.
+    /// </summary>
+    public async Task<BuiltImage> BuildAsync(string service, string payload, string[] platforms, string tag)
     {
         var context = Path.Combine(_directory, service + "-" + Guid.NewGuid().ToString("N")[..6]);
         Directory.CreateDirectory(context);
         await File.WriteAllTextAsync(Path.Combine(context, "payload.txt"), payload);
         await File.WriteAllTextAsync(Path.Combine(context, "Dockerfile"), "FROM scratch\nARG TARGETARCH\nCOPY payload.txt /payload-$TARGETARCH.txt\n");
         var repository = $"slipway-test/{Id}-{service}";
-        var reference = $"{repository}:dev";
+        var reference = $"{repository}:{tag}";
         _references.Add(reference);
-        await Processes.RunAsync("docker", ["buildx", "build", "--platform", string.Join(',', Platforms), "--load", "-t", reference, context], new ProcessOptions { Quiet = true });
+        await Processes.RunAsync("docker", ["buildx", "build", "--platform", string.Join(',', platforms), "--load", "-t", reference, context], new ProcessOptions { Quiet = true });
         var digest = (await Processes.RunAsync("docker", ["image", "inspect", "--format", "{{.Id}}", reference], new ProcessOptions { Quiet = true })).StandardOutput.Trim();
         var manifests = await new ImageIndexReader(Processes).ManifestsAsync(digest, CancellationToken.None);
-        Assert.Equal(Platforms, manifests.Select(m => m.Platform).Order());
-        return new BuiltImage { Service = service, Reference = reference, Repository = repository, Tag = "dev", Digest = digest, Manifests = manifests };
+        Assert.Equal(platforms.Order(), manifests.Select(m => m.Platform).Order());
+        return new BuiltImage { Service = service, Reference = reference, Repository = repository, Tag = tag, Digest = digest, Manifests = manifests };
     }
 
     public static BuildReport Report(string revision, params BuiltImage[] images) => new()
@@ -45,7 +51,7 @@ public sealed class TestImages : IAsyncDisposable
         Version = "sha-" + revision[..7],
         Revision = revision,
         Created = DateTimeOffset.UnixEpoch,
-        Platforms = Platforms,
+        Platforms = images.SelectMany(i => i.Manifests.Select(m => m.Platform)).Distinct().Order().ToList(),
         Images = images,
     };
 

@@ -1,3 +1,4 @@
+using System.Text.Encodings.Web;
 using System.Text.Json;
 using Slipway.Containers.Publishing.Registry;
 
@@ -15,7 +16,8 @@ public static class ImageIndex
     {
         if (manifests.Count == 0) throw new ArgumentException("An index lists at least one manifest.", nameof(manifests));
         using var buffer = new MemoryStream();
-        using (var json = new Utf8JsonWriter(buffer))
+        // Media types keep their "+" as is (the default encoder writes \u002B), as other tools write indexes.
+        using (var json = new Utf8JsonWriter(buffer, new JsonWriterOptions { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping }))
         {
             json.WriteStartObject();
             json.WriteNumber("schemaVersion", 2);

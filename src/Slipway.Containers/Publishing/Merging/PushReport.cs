@@ -1,3 +1,4 @@
+using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.RegularExpressions;
 using Slipway.Containers.Images;
@@ -23,6 +24,9 @@ public sealed partial record PushReport
 
     /// <param name="path">The file to read.</param>
     /// <param name="file">How errors name it, e.g. relative to the root.</param>
+    /// <summary>images.json's conventions; media types keep their "+" readable.</summary>
+    private static readonly JsonSerializerOptions JsonOptions = new(BuildReport.JsonOptions) { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+
     public static PushReport Load(string path, string? file = null)
     {
         file ??= path;
@@ -31,7 +35,7 @@ public sealed partial record PushReport
         PushReport report;
         try
         {
-            report = JsonSerializer.Deserialize<PushReport>(File.ReadAllText(path), BuildReport.JsonOptions)
+            report = JsonSerializer.Deserialize<PushReport>(File.ReadAllText(path), JsonOptions)
                      ?? throw new InvalidDataException($"{file}: empty push report.");
         }
         catch (JsonException e)
@@ -45,7 +49,7 @@ public sealed partial record PushReport
     public void Save(string file)
     {
         Directory.CreateDirectory(Path.GetDirectoryName(file)!);
-        File.WriteAllText(file, JsonSerializer.Serialize(this, BuildReport.JsonOptions) + "\n");
+        File.WriteAllText(file, JsonSerializer.Serialize(this, JsonOptions) + "\n");
     }
 
     /// <summary>Every field a merge relies on, checked with the file and the field named.</summary>
