@@ -47,8 +47,10 @@ public sealed class ImageReader(IDockerClient docker, ContainerdContentStore? co
         {
             try
             {
-                var archive = await ContentStoreImage.ReadAsync(contentStore, image.Digest, image.Manifests, cancellationToken);
-                return Inventory(image, archive, ImageSource.ContentStore);
+                if (await ContentStoreImage.ReadAsync(contentStore, image.Digest, image.Manifests, cancellationToken) is { } archive)
+                    return Inventory(image, archive, ImageSource.ContentStore);
+                log.Warning("{Service}: {Digest} is not in containerd's content store at {Socket}; exporting the image through the Docker API instead",
+                    image.Service, image.Digest, contentStore.Socket.Path);
             }
             catch (RpcException e) when (!cancellationToken.IsCancellationRequested)
             {

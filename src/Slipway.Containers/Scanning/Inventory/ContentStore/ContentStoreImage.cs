@@ -14,14 +14,17 @@ public static class ContentStoreImage
 {
     private const int SniffSize = 512;
 
-    /// <summary>Reads the image <paramref name="digest"/>; <paramref name="manifests"/> (images.json's) limits the layers read to those platforms (all when empty).</summary>
-    public static async Task<ImageArchive> ReadAsync(ContainerdContentStore store, string digest, IReadOnlyList<PlatformManifest> manifests, CancellationToken cancellationToken)
+    /// <summary>
+    /// Reads the image <paramref name="digest"/>; <paramref name="manifests"/> (images.json's) limits the layers read to
+    /// those platforms (all when empty). Null when the content store does not have the image at all.
+    /// </summary>
+    public static async Task<ImageArchive?> ReadAsync(ContainerdContentStore store, string digest, IReadOnlyList<PlatformManifest> manifests, CancellationToken cancellationToken)
     {
         var manifestDigests = manifests.Select(m => m.Digest).ToHashSet(StringComparer.Ordinal);
         // The same shape as an export's index.json: one entry, the image itself.
         var archive = ImageArchive.WithIndex(new JsonObject { ["manifests"] = new JsonArray(new JsonObject { ["digest"] = digest }) });
         var layerSizes = new Dictionary<string, long>(StringComparer.Ordinal);
-        await AddDocumentAsync(store, archive, digest, manifestDigests, layerSizes, cancellationToken);
+        if (!await AddDocumentAsync(store, archive, digest, manifestDigests, layerSizes, cancellationToken)) return null;
 
         var platforms = manifests.Count > 0 ? manifests.Select(m => archive.Manifest(m.Digest, m.Platform)).ToList() : archive.Platforms();
         var layers = new ConcurrentDictionary<string, LayerChanges>(StringComparer.Ordinal);
@@ -38,12 +41,13 @@ public static class ContentStoreImage
 
     /// <summary>
     /// Adds a document and what it leads to: an index's entries (attestations left out, and only the manifests asked
-    /// for when some are), a manifest's config and its layers' sizes. Blobs the store lacks (platforms never pulled) are skipped.
+    /// for when some are), a manifest's config and its layers' sizes. Blobs the store lacks (platforms never pulled) are
+    /// skipped: false when the document itself is one of them.
     /// </summary>
-    private static async Task AddDocumentAsync(ContainerdContentStore store, ImageArchive archive, string digest, HashSet<string> manifestDigests,
+    private static async Task<bool> AddDocumentAsync(ContainerdContentStore store, ImageArchive archive, string digest, HashSet<string> manifestDigests,
         Dictionary<string, long> layerSizes, CancellationToken cancellationToken)
     {
-        if (await store.ReadDocumentAsync(digest, cancellationToken) is not { } document) return;
+        if (await store.ReadDocumentAsync(digest, cancellationToken) is not { } document) return false;
         archive.AddDocument(digest, document);
         if (document["manifests"] is JsonArray entries)
         {
@@ -63,6 +67,7 @@ public static class ContentStoreImage
             if ((string?)document["config"]?["digest"] is { } config && await store.ReadDocumentAsync(config, cancellationToken) is { } configDocument)
                 archive.AddDocument(config, configDocument);
         }
+        return true;
     }
 
     /// <summary>A layer's package files, or null when the blob is not a tar layer (as an export's non-layer blobs are passed over).</summary>
