@@ -35,9 +35,9 @@ internal static class BuildScript
     {
         var label = $"label=com.docker.compose.project={project}";
         var lines = new List<string>();
-        foreach (var kind in new[] { new[] { "ps", "-a" }, new[] { "network", "ls" }, new[] { "volume", "ls" } })
+        foreach (var (kind, name) in new[] { (new[] { "ps", "-a" }, "{{.Names}}"), (["network", "ls"], "{{.Name}}"), (["volume", "ls"], "{{.Name}}") })
         {
-            var output = await CommandLine.RunCheckedAsync("docker", [.. kind, "--filter", label, "--format", "{{.Name}}"], Root,
+            var output = await CommandLine.RunCheckedAsync("docker", [.. kind, "--filter", label, "--format", name], Root,
                 new Dictionary<string, string>(), TimeSpan.FromMinutes(1));
             lines.AddRange(output.Split('\n', StringSplitOptions.RemoveEmptyEntries));
         }
