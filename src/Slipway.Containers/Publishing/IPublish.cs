@@ -40,6 +40,7 @@ public interface IPublish : IPushByDigest
         .DependsOn<ISmokeTest>(x => x.SmokeTest)
         .DependsOn<IScanImages>(x => x.ScanImages)
         .Consumes<IBuildImages>(x => x.BuildImages)
+        .Consumes<IScanImages>(x => x.ScanImages)
         .Consumes<IPushByDigest>(x => x.PushByDigest)
         .Executes(async ct =>
         {
@@ -144,8 +145,7 @@ public interface IPublish : IPushByDigest
         var history = new GitHistory(Processes, RootDirectory);
         var previous = await history.PreviousTagAsync(tags.GitTag, cancellationToken);
         var subjects = await history.SubjectsAsync(previous, tags.GitTag, cancellationToken);
-        var scanSummaryFile = ArtifactsDirectory / "scan" / "summary.md";
-        var scanSummary = File.Exists(scanSummaryFile) ? await File.ReadAllTextAsync(scanSummaryFile, cancellationToken) : null;
+        var scanSummary = await ScanSummaryAsync(cancellationToken);
         var body = ReleaseNotes.Write(tags.GitTag, previous, subjects, published, scanSummary);
         var assets = ReleaseAssets.Collect(ArtifactsDirectory, TemporaryDirectory / "release");
 
@@ -164,6 +164,20 @@ public interface IPublish : IPushByDigest
         }
         Log.Information("GitHub release {Tag}: {Url} ({Assets} assets)", tags.GitTag, release.HtmlUrl, assets.Count);
         return $"; release {tags.GitTag}";
+    }
+
+    /// <summary>artifacts/scan/summary.md; in a merge job, each platform's, one after the other.</summary>
+    private async Task<string?> ScanSummaryAsync(CancellationToken cancellationToken)
+    {
+        var local = ArtifactsDirectory / "scan" / "summary.md";
+        if (File.Exists(local)) return await File.ReadAllTextAsync(local, cancellationToken);
+        var summaries = new List<string>();
+        foreach (var platform in Platforms)
+        {
+            var file = PlatformArtifacts.Directory(ArtifactsDirectory, platform) / "scan" / "summary.md";
+            if (File.Exists(file)) summaries.Add($"#### {platform}\n\n{(await File.ReadAllTextAsync(file, cancellationToken)).Trim()}\n");
+        }
+        return summaries.Count == 0 ? null : string.Join("\n", summaries);
     }
 
     private static string ImagesSummary(IReadOnlyList<PublishedImage> published) =>

@@ -90,6 +90,23 @@ public sealed class GitHubReleaserTests : IDisposable
     }
 
     [Fact]
+    public void A_merge_jobs_platform_reports_are_assets_too()
+    {
+        var amd64 = Path.Combine(_artifacts, "platforms", "linux-amd64");
+        Directory.CreateDirectory(Path.Combine(amd64, "scan"));
+        File.WriteAllText(Path.Combine(amd64, "images.json"), "{}");
+        File.WriteAllText(Path.Combine(amd64, "pushed.json"), "{}");
+        File.WriteAllText(Path.Combine(amd64, "scan", "findings.sarif"), "{}");
+        File.WriteAllText(Path.Combine(amd64, "scan", "summary.md"), "# Scan\n");
+
+        var assets = ReleaseAssets.Collect(_artifacts, Path.Combine(_artifacts, "out"));
+
+        Assert.Equal(
+            ["platforms-linux-amd64-images.json", "platforms-linux-amd64-pushed.json", "platforms-linux-amd64-scan-findings.sarif", ReleaseAssets.ChecksumsName],
+            assets.Select(a => a.Name));
+    }
+
+    [Fact]
     public void The_checksums_file_lists_every_asset_in_sha256sum_format()
     {
         var assets = Assets();

@@ -1,5 +1,6 @@
 using System.Security.Cryptography;
 using System.Text;
+using Slipway.Build;
 
 namespace Slipway.Containers.Publishing.Release;
 
@@ -7,7 +8,8 @@ namespace Slipway.Containers.Publishing.Release;
 public sealed record ReleaseAsset(string Name, string Path, string ContentType);
 
 /// <summary>
-/// What a release carries: images.json, every SBOM, SARIF and JSON report under artifacts/scan, and a SHA256SUMS file
+/// What a release carries: images.json, every SBOM, SARIF and JSON report under artifacts/scan (or, from a merge job,
+/// every platform's under artifacts/platforms), and a SHA256SUMS file
 /// (sha256sum's format, so <c>sha256sum -c</c> checks a download).
 /// </summary>
 public static class ReleaseAssets
@@ -21,11 +23,9 @@ public static class ReleaseAssets
         var files = new List<string>();
         var buildReport = Path.Combine(artifacts, "images.json");
         if (File.Exists(buildReport)) files.Add(buildReport);
-        var scan = Path.Combine(artifacts, "scan");
-        if (Directory.Exists(scan))
-            files.AddRange(Directory.EnumerateFiles(scan, "*", SearchOption.AllDirectories)
-                .Where(f => f.EndsWith(".json", StringComparison.OrdinalIgnoreCase) || f.EndsWith(".sarif", StringComparison.OrdinalIgnoreCase))
-                .Order(StringComparer.Ordinal));
+        files.AddRange(Reports(Path.Combine(artifacts, "scan")));
+        // A merge job's Publish has each platform's products under platforms/{slug}/ instead: images.json, pushed.json, scan/.
+        files.AddRange(Reports(Path.Combine(artifacts, PlatformArtifacts.Folder)));
 
         // Asset names are flat: scan/sbom/api.cdx.json becomes scan-sbom-api.cdx.json.
         var assets = files.Select(f => new ReleaseAsset(Path.GetRelativePath(artifacts, f).Replace(Path.DirectorySeparatorChar, '-'), f, ContentTypeOf(f))).ToList();
@@ -42,6 +42,13 @@ public static class ReleaseAssets
         assets.Add(new ReleaseAsset(ChecksumsName, checksums, "text/plain"));
         return assets;
     }
+
+    private static IEnumerable<string> Reports(string folder) =>
+        Directory.Exists(folder)
+            ? Directory.EnumerateFiles(folder, "*", SearchOption.AllDirectories)
+                .Where(f => f.EndsWith(".json", StringComparison.OrdinalIgnoreCase) || f.EndsWith(".sarif", StringComparison.OrdinalIgnoreCase))
+                .Order(StringComparer.Ordinal)
+            : [];
 
     private static string ContentTypeOf(string file) =>
         file.EndsWith(".sarif", StringComparison.OrdinalIgnoreCase) ? "application/sarif+json" : "application/json";
