@@ -123,7 +123,10 @@ public sealed class JobMappingTests
     [Fact]
     public void Secrets_are_imported_as_expressions()
     {
-        Assert.Equal([new EnvironmentVariable("TOKEN", "${{ secrets.TOKEN }}")], _release.Environment);
+        Assert.Empty(_release.Environment);
+        Assert.Equal([new EnvironmentVariable("TOKEN", "${{ secrets.TOKEN }}")], _release.Job("ship").Secrets);
+        // Only the job that runs the component reading the secret gets it.
+        Assert.All(_release.Jobs.Where(j => j.Id != "ship"), j => Assert.Empty(j.Secrets));
         Assert.DoesNotContain(_ci.Environment, e => e.Value.Contains("secrets."));
     }
 

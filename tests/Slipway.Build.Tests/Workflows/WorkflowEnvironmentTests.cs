@@ -75,11 +75,14 @@ public class WorkflowEnvironmentTests
         [
             new EnvironmentVariable("REGISTRY", "ghcr.io/${{ github.repository_owner }}"),
             new EnvironmentVariable("REGISTRY_USER", "${{ github.actor }}"),
+        ], workflow.Environment);
+        Assert.Equal(
+        [
             new EnvironmentVariable("TOKEN", "${{ secrets.GITHUB_TOKEN }}"),
             // Named like its secret: the build matches environment names ignoring case and '_'.
             new EnvironmentVariable("GITHUB_TOKEN", "${{ secrets.GITHUB_TOKEN }}"),
             new EnvironmentVariable("EXTRA", "${{ secrets.EXTRA }}"),
-        ], workflow.Environment);
+        ], workflow.Job("ship").Secrets);
         Assert.All(workflow.Jobs.SelectMany(j => j.RunLines), line => Assert.DoesNotContain("${{", line.Replace("${{ matrix.platform }}", "")));
     }
 
@@ -87,7 +90,8 @@ public class WorkflowEnvironmentTests
     public void The_environment_names_are_those_the_build_reads_the_parameters_from()
     {
         var parameters = ParameterDescriptor.Discover(typeof(NamedSecretsBuild));
-        var environment = Generate.Workflow(new NamedSecretsBuild(), "release").Environment.ToDictionary(e => e.Name, _ => "x");
+        var workflow = Generate.Workflow(new NamedSecretsBuild(), "release");
+        var environment = workflow.Environment.Concat(workflow.Jobs.SelectMany(j => j.Secrets)).DistinctBy(e => e.Name).ToDictionary(e => e.Name, _ => "x");
 
         var source = ParameterSource.FromEnvironment(environment, parameters);
 

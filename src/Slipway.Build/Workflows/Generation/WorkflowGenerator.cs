@@ -42,6 +42,7 @@ public sealed class WorkflowGenerator
         // A setup target runs in several jobs; products are handed over only from the job it shares with no one.
         var jobOf = planned.SelectMany(j => j.Targets.Select(t => (t, j))).GroupBy(x => x.t).Where(g => g.Count() == 1).ToDictionary(g => g.Key, g => g.Single().j);
 
+        var (shared, secrets) = Environment(declared, context);
         var jobs = planned.Select(job =>
         {
             var mode = legs.Count == 0 ? JobPlatforms.None : job.Declaration?.Platforms ?? JobPlatforms.None;
@@ -63,16 +64,29 @@ public sealed class WorkflowGenerator
                 permissions.Count == 1 ? [] : permissions,
                 publishes ? declared.Environment : null,
                 declared.TimeoutMinutes,
-                steps);
+                steps)
+            {
+                Secrets = secrets.Where(s => Reads(job, s.Parameter)).Select(s => s.Variable).ToList(),
+            };
         }).ToList();
+
+        foreach (var unused in secrets.Where(s => jobs.All(j => !j.Secrets.Contains(s.Variable))))
+            throw new BuildDefinitionException($"{context} ImportSecrets: no job runs a target that reads '{unused.Parameter.Name}', so none would get {unused.Variable.Name}.");
 
         if (declared.Environment is not null && jobs.All(j => j.Environment is null))
             throw new BuildDefinitionException($"{context} Environment '{declared.Environment}': no job of this workflow publishes (declares a write [WorkflowPermission]), so none would use it.");
 
         return new Workflow(declared.Name, Triggers(declared, context), [new Permission("contents", "read")],
             declared.ConcurrencyGroup is { } group ? new Concurrency(group, declared.ConcurrencyCancelInProgress) : null,
-            Environment(declared, context), jobs);
+            shared, jobs);
     }
+
+    /// <summary>
+    /// Least privilege for secrets: a component's parameter reaches only the jobs that run targets of that component (or of
+    /// one extending it); a parameter of the build class, which any of its targets or overrides may read, reaches every job.
+    /// </summary>
+    private static bool Reads(PlannedJob job, ParameterDescriptor parameter) =>
+        parameter.Member.DeclaringType is not { IsInterface: true } component || job.Targets.Any(t => component.IsAssignableFrom(t.DeclaringType));
 
     /// <summary>The targets the workflow runs, in the order a local run of the same targets would take.</summary>
     private IReadOnlyList<TargetInfo> Order(GitHubActionsAttribute declared, string context)
@@ -221,7 +235,8 @@ public sealed class WorkflowGenerator
     /// The build reads parameters from the environment: set values as given, inputs as <c>${{ inputs.x }}</c> (empty, so
     /// unset, on other events) and secrets as <c>${{ secrets.X }}</c>; none is spliced into a run line, where it could inject commands.
     /// </summary>
-    private IReadOnlyList<EnvironmentVariable> Environment(GitHubActionsAttribute declared, string context)
+    private (IReadOnlyList<EnvironmentVariable> Shared, IReadOnlyList<(EnvironmentVariable Variable, ParameterDescriptor Parameter)> Secrets) Environment(
+        GitHubActionsAttribute declared, string context)
     {
         var set = declared.Parameters.Select(entry =>
         {
@@ -247,12 +262,12 @@ public sealed class WorkflowGenerator
             // The build matches environment names ignoring case and '_', so a secret named like the parameter (GITHUB_TOKEN
             // for GitHubToken) keeps its own spelling as the variable's name.
             if (ParameterDescriptor.NormalizeKey(secret) == parameter.Key) variable = secret;
-            return new EnvironmentVariable(variable, $"${{{{ secrets.{secret} }}}}");
-        });
-        var all = set.Concat(inputs).Concat(secrets).ToList();
-        if (all.GroupBy(e => e.Name).FirstOrDefault(g => g.Count() > 1) is { } twice)
+            return (Variable: new EnvironmentVariable(variable, $"${{{{ secrets.{secret} }}}}"), Parameter: parameter);
+        }).ToList();
+        var shared = set.Concat(inputs).ToList();
+        if (shared.Concat(secrets.Select(s => s.Variable)).GroupBy(e => e.Name).FirstOrDefault(g => g.Count() > 1) is { } twice)
             throw new BuildDefinitionException($"{context}: the parameter behind {twice.Key} is given more than once (Parameters, WorkflowDispatchInputs, ImportSecrets); give it one way.");
-        return all;
+        return (shared, secrets);
     }
 
     private static (string Name, string? Value) Split(string entry, string where, string expected)

@@ -12,6 +12,9 @@ public sealed record Job(
     int TimeoutMinutes,
     IReadOnlyList<Step> Steps)
 {
+    /// <summary>Secrets as environment entries of this job alone.</summary>
+    public IReadOnlyList<EnvironmentVariable> Secrets { get; init; } = [];
+
     public bool IsMatrix => Matrix.Count > 0;
 
     public IEnumerable<string> RunLines => Steps.Where(s => s.Run is not null).Select(s => s.Run!);

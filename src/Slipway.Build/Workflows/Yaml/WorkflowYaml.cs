@@ -68,6 +68,7 @@ public static class WorkflowYaml
         if (job.Permissions.Count > 0) node.Add("permissions", Permissions(job.Permissions));
         if (job.Environment is { } environment) node.Add("environment", String(environment));
         node.Add("timeout-minutes", Value(job.TimeoutMinutes));
+        if (job.Secrets.Count > 0) node.Add("env", Map(job.Secrets.Select(e => (e.Name, (YamlNode)String(e.Value)))));
         node.Add("steps", new YamlSequenceNode(job.Steps.Select(s => (YamlNode)Step(s))));
         return node;
     }
