@@ -7,6 +7,7 @@ using Slipway.Containers.Machine.Checks;
 using Slipway.Containers.Machine.Languages;
 using Slipway.Containers.Machine.Setup;
 using Slipway.Containers.Stacks;
+using Slipway.Containers.Engine;
 
 namespace Slipway.Containers.Machine;
 

@@ -9,6 +9,7 @@ using Slipway.Containers.Publishing.Release;
 using Slipway.Containers.Publishing.Versioning;
 using Slipway.Containers.Scanning;
 using Slipway.Containers.Smoke;
+using Slipway.Containers.Engine;
 
 namespace Slipway.Containers.Publishing;
 
@@ -99,7 +100,7 @@ public interface IPublish : IPushByDigest
                 published = await promoter.PromoteAsync(merge, source, tags, cancellationToken);
             else
             {
-                using var docker = new DockerClientBuilder().Build();
+                using var docker = DockerEngine.ConnectForTransfers();
                 published = await promoter.PromoteAsync(report!, source, tags, new EnginePusher(docker, Log), local is null ? credentials : null, cancellationToken);
             }
         }

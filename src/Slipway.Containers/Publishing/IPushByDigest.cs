@@ -7,6 +7,7 @@ using Slipway.Containers.Publishing.Merging;
 using Slipway.Containers.Publishing.Registry;
 using Slipway.Containers.Scanning;
 using Slipway.Containers.Smoke;
+using Slipway.Containers.Engine;
 
 namespace Slipway.Containers.Publishing;
 
@@ -66,7 +67,7 @@ public interface IPushByDigest : IScanImages, ISmokeTest
         var login = RegistryLogin;
 
         var pushed = new List<PushedImage>();
-        using (var docker = new DockerClientBuilder().Build())
+        using (var docker = DockerEngine.ConnectForTransfers())
         using (var registry = new RegistryClient(address, login))
         {
             var pusher = new DigestPusher(docker, registry, Log);

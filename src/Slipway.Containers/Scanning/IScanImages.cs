@@ -8,6 +8,7 @@ using Slipway.Containers.Scanning.Advisories;
 using Slipway.Containers.Scanning.Findings;
 using Slipway.Containers.Scanning.Inventory;
 using Slipway.Containers.Scanning.Policy;
+using Slipway.Containers.Engine;
 
 namespace Slipway.Containers.Scanning;
 
@@ -61,8 +62,7 @@ public interface IScanImages : IBuildImages
                 WorkDirectory = TemporaryDirectory / "scan",
             };
 
-            // The endpoint the docker CLI would use (DOCKER_HOST or the default socket); no timeout, an export streams for as long as it takes.
-            using var docker = new DockerClientBuilder().Build();
+            using var docker = DockerEngine.ConnectForTransfers();
             using var reader = ImageReader.ForEngine(docker, Log);
             var scanner = new ImageScanner(reader, Processes, Log);
             var outcome = await scanner.ScanAsync(report, settings, DateTimeOffset.UtcNow, ct);

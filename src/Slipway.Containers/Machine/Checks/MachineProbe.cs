@@ -2,6 +2,7 @@ using Docker.DotNet;
 using Serilog;
 using Slipway.Build.Processes;
 using Slipway.Containers.Machine.Setup;
+using Slipway.Containers.Engine;
 
 namespace Slipway.Containers.Machine.Checks;
 

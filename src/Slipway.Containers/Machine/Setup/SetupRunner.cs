@@ -1,6 +1,7 @@
 using Serilog;
 using Slipway.Build.Execution;
 using Slipway.Build.Processes;
+using Slipway.Containers.Engine;
 
 namespace Slipway.Containers.Machine.Setup;
 
