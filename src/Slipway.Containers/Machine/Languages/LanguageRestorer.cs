@@ -56,7 +56,19 @@ public sealed class LanguageRestorer(ILogger log, ProcessRunner processes, Absol
             return false;
         }
 
-        await processes.RunAsync("npm", ["ci", "--no-audit", "--no-fund"], new ProcessOptions { WorkingDirectory = package }, ct);
+        var ci = await processes.RunAsync("npm", ["ci", "--no-audit", "--no-fund"], new ProcessOptions { WorkingDirectory = package, ThrowOnError = false }, ct);
+        if (ci.Succeeded) return true;
+        if (!IsLockOutOfSync(ci.StandardError + ci.StandardOutput))
+            throw new ProcessFailedException($"'npm ci' in {package} exited with code {ci.ExitCode}.", ci);
+
+        // A lock written against a registry that lacks some platforms' optional packages (rollup's, esbuild's) is one
+        // npm ci refuses; npm install still installs exactly the versions it pins.
+        log.Warning("{Lock} is not in sync with package.json for npm ci (npm says so above); installing the versions it pins with npm install", lockFile);
+        await processes.RunAsync("npm", ["install", "--no-audit", "--no-fund"], new ProcessOptions { WorkingDirectory = package }, ct);
         return true;
     }
+
+    /// <summary>npm ci's usage error for a lock file that doesn't match package.json.</summary>
+    public static bool IsLockOutOfSync(string npmOutput) =>
+        npmOutput.Contains("EUSAGE", StringComparison.Ordinal) && npmOutput.Contains("in sync", StringComparison.Ordinal);
 }
