@@ -24,27 +24,35 @@ slipway() {
 }
 
 raw() {
-  local project="slipway-bench-raw"
+  local project="slipway-bench-raw" base="http://127.0.0.1:$PORT" id job
   for service in proxy api worker; do
-    (cd "$STACK/$service" && sh -c "$(docker compose -f "$STACK/compose.yaml" config | awk -v s="  $service:" '$0==s{f=1} f&&/x-slipway-prebuild:/{sub(/.*x-slipway-prebuild: /,"");print;exit}')")
+    (cd "$STACK/$service" && sh -c "$(docker compose -f "$STACK/compose.yaml" config | awk -v s="  $service:" '$0==s{f=1} f&&/x-slipway-prebuild:/{sub(/.*x-slipway-prebuild: /,"");print;exit}')") || return 1
   done
-  docker buildx bake -f "$STACK/compose.yaml" --load --progress plain \
-    --set "*.cache-from=type=local,src=$ROOT/.nuke/temp/bench-cache" --set "*.cache-to=type=local,dest=$ROOT/.nuke/temp/bench-cache,mode=max"
-  STACK_HTTP_PORT=$PORT docker compose -f "$STACK/compose.yaml" -p "$project" up -d --wait --no-build
-  local base="http://127.0.0.1:$PORT"
-  curl -fsS "$base/healthz" >/dev/null
-  curl -fsS "$base/health/ready" | grep -q '"database"'
-  id=$(curl -fsS -X POST -H 'Content-Type: application/json' -d '{"name":"bench"}' "$base/api/v1/items" | sed -n 's/.*"id":\([0-9]*\).*/\1/p')
-  curl -fsS "$base/api/v1/items" | grep -q bench
-  curl -fsS -X DELETE "$base/api/v1/items/$id" >/dev/null
-  curl -fsS -o /dev/null -w '%{content_type}' "$base/" | grep -q text/html
-  job=$(curl -fsS -X POST -H 'Content-Type: application/json' -d '{"input":"bench"}' "$base/api/v1/jobs" | sed -n 's/.*"id":"\{0,1\}\([^",}]*\).*/\1/p')
-  for _ in $(seq 60); do curl -fsS "$base/api/v1/jobs/$job" 2>/dev/null | grep -q "\"status\":\"done\"" && break; sleep 0.5; done
-  docker compose -f "$STACK/compose.yaml" -p "$project" exec -T db pg_isready >/dev/null
-  docker compose -f "$STACK/compose.yaml" -p "$project" down -v --remove-orphans
+  # bake resolves compose's build contexts from the working directory.
+  (cd "$STACK" && docker buildx bake -f compose.yaml --load --progress plain \
+    --set "*.cache-from=type=local,src=$ROOT/.nuke/temp/bench-cache" --set "*.cache-to=type=local,dest=$ROOT/.nuke/temp/bench-cache,mode=max") || return 1
+  STACK_HTTP_PORT=$PORT docker compose -f "$STACK/compose.yaml" -p "$project" up -d --wait --no-build || return 1
+  curl -fsS "$base/healthz" >/dev/null &&
+    curl -fsS "$base/health/ready" | grep -q '"database":"up"' &&
+    id=$(curl -fsS -X POST -H 'Content-Type: application/json' -d '{"name":"bench"}' "$base/api/v1/items" | sed -n 's/.*"id":\([0-9]*\).*/\1/p') &&
+    curl -fsS "$base/api/v1/items" | grep -q bench &&
+    curl -fsS -X DELETE "$base/api/v1/items/$id" >/dev/null &&
+    curl -fsS -o /dev/null -w '%{content_type}' "$base/" | grep -q text/html &&
+    job=$(curl -fsS -X POST -H 'Content-Type: application/json' -d '{"input":"bench"}' "$base/api/v1/jobs" | sed -n 's/.*"id":"\([^"]*\)".*/\1/p') &&
+    for _ in $(seq 60); do curl -fsS "$base/api/v1/jobs/$job" | grep -q '"status":"done"' && break; sleep 0.5; done &&
+    curl -fsS "$base/api/v1/jobs/$job" | grep -q '"status":"done"' &&
+    docker compose -f "$STACK/compose.yaml" -p "$project" exec -T db pg_isready >/dev/null
+  local checks=$?
+  docker compose -f "$STACK/compose.yaml" -p "$project" down -v --remove-orphans || return 1
+  return $checks
 }
 
-measure() { local start; start=$(now); "$@" >>"$ROOT/.nuke/temp/bench-raw.log" 2>&1; elapsed "$start"; }
+# A failed run would give a meaningless time: stop the benchmark instead.
+measure() {
+  local start; start=$(now)
+  "$@" >>"$ROOT/.nuke/temp/bench-raw.log" 2>&1 || { echo "bench: '$*' failed; see .nuke/temp/bench-*.log" >&2; return 1; }
+  elapsed "$start"
+}
 
 mkdir -p "$ROOT/.nuke/temp"
 : >"$ROOT/.nuke/temp/bench-raw.log"
@@ -52,7 +60,7 @@ mkdir -p "$ROOT/.nuke/temp"
 
 cold; slipway_cold=$(measure slipway)
 slipway_warm=$(measure slipway)
-warm_build_start=$(now); ./build.sh BuildImages --skip Restore >/dev/null 2>&1; warm_build=$(elapsed "$warm_build_start")
+warm_build_start=$(now); ./build.sh BuildImages --skip Restore >/dev/null 2>&1 || { echo "bench: warm BuildImages failed" >&2; exit 1; }; warm_build=$(elapsed "$warm_build_start")
 cold; raw_cold=$(measure raw)
 raw_warm=$(measure raw)
 
