@@ -31,7 +31,7 @@ public interface IBuildImages : IRestore
         .Produces("artifacts/images.json")
         .Executes(async ct =>
         {
-            var stack = await new StackLoader(Processes).LoadAsync(ComposeCommand.For(this), ct);
+            var stack = await Context.State<LoadedStacks>().LoadAsync(Processes, ComposeCommand.For(this), ct);
             var services = stack.BuiltServices.ToList();
             if (services.Count == 0)
                 throw new TargetFailedException($"No service of {ComposeCommand.For(this).Describe()} has a build section: there is nothing to build.");
@@ -71,7 +71,7 @@ public interface IBuildImages : IRestore
             await Processes.RunAsync("docker", bake, new ProcessOptions { InheritConsole = tty }, ct);
 
             var digests = BakeMetadata.Digests(File.ReadAllText(metadataFile), settings.Keys);
-            var reader = new ImageIndexReader(Processes);
+            using var reader = new ImageIndexReader();
             var images = new List<BuiltImage>();
             foreach (var service in services)
             {

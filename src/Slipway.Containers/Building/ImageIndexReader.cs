@@ -1,15 +1,17 @@
 using System.Text.Json.Nodes;
-using Slipway.Build.Processes;
 using Slipway.Containers.Images;
+using Slipway.Containers.Images.ContentStore;
 
 namespace Slipway.Containers.Building;
 
 /// <summary>
-/// Reads an image's index and per-platform manifests from the engine's containerd content store with <c>ctr</c>:
-/// the Docker API of engine 26 does not expose them, and exporting whole images just to read a few KB is slow.
+/// Reads an image's index and per-platform manifests from the engine's containerd content store: the Docker API of
+/// engine 26 does not expose them, and exporting whole images just to read a few KB is slow.
 /// </summary>
-public sealed class ImageIndexReader(ProcessRunner processes)
+public sealed class ImageIndexReader : IDisposable
 {
+    private readonly ContainerdContentStore _store = new(ContainerdSocket.Require());
+
     public async Task<IReadOnlyList<PlatformManifest>> ManifestsAsync(string digest, CancellationToken cancellationToken)
     {
         var top = await ReadAsync(digest, cancellationToken);
@@ -17,23 +19,19 @@ public sealed class ImageIndexReader(ProcessRunner processes)
         if (!mediaType.Contains("index", StringComparison.Ordinal) && !mediaType.Contains("manifest.list", StringComparison.Ordinal))
             throw new InvalidDataException($"{digest} is a single manifest, not an index; BuildImages builds every image as an index.");
 
-        var manifests = new List<PlatformManifest>();
-        foreach (var entry in IndexParsing.PlatformEntries(top))
+        var entries = IndexParsing.PlatformEntries(top);
+        var manifests = await Task.WhenAll(entries.Select(async entry => new PlatformManifest
         {
-            var manifest = await ReadAsync(entry.Digest, cancellationToken);
-            manifests.Add(new PlatformManifest { Platform = entry.Platform, Digest = entry.Digest, Size = IndexParsing.ContentSize(manifest) });
-        }
-
+            Platform = entry.Platform, Digest = entry.Digest, Size = IndexParsing.ContentSize(await ReadAsync(entry.Digest, cancellationToken)),
+        }));
         return manifests;
     }
 
-    private async Task<JsonObject> ReadAsync(string digest, CancellationToken cancellationToken)
-    {
-        var socket = ContainerdSocket.Require();
-        var result = await processes.RunAsync("ctr", ["--address", socket.Path, "--namespace", ContainerdSocket.EngineNamespace, "content", "get", digest],
-            new ProcessOptions { Quiet = true }, cancellationToken);
-        return JsonNode.Parse(result.StandardOutput) as JsonObject ?? throw new InvalidDataException($"{digest} is not a JSON manifest.");
-    }
+    public void Dispose() => _store.Dispose();
+
+    private async Task<JsonObject> ReadAsync(string digest, CancellationToken cancellationToken) =>
+        await _store.ReadDocumentAsync(digest, cancellationToken) as JsonObject
+        ?? throw new InvalidDataException($"{digest} is not in the engine's content store as a JSON manifest.");
 }
 
 /// <summary>The pure part: which entries of an index are platform images, and how large a manifest's content is.</summary>

@@ -33,7 +33,7 @@ public interface IComposeUp : IBuildImages
             var report = BuildReport.Load(BuildReportFile);
             var stackCommand = ComposeCommand.For(this);
             var environment = ComposeEnvironment;
-            var stack = await new StackLoader(Processes).LoadAsync(stackCommand, ct, environment);
+            var stack = await Context.State<LoadedStacks>().LoadAsync(Processes, stackCommand, ct, environment);
             var project = ImageNaming.Sanitize($"{stack.Name}-{Context.RunId}", allowSlash: false);
             var overrideFile = TemporaryDirectory / "compose" / $"{project}.images.yaml";
             Directory.CreateDirectory(overrideFile.Parent!);

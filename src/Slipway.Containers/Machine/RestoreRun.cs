@@ -26,7 +26,7 @@ internal sealed class RestoreRun(IRestore build, bool noInstall)
         var state = await probe.ProbeAsync(platforms, native, ct);
         state = await MakeReadyAsync(probe, state, platforms, native, ct);
 
-        var stack = await new StackLoader(_processes).LoadAsync(ComposeCommand.For(build), ct);
+        var stack = await build.Context.State<LoadedStacks>().LoadAsync(_processes, ComposeCommand.For(build), ct);
         await RestoreBaseImagesAsync(stack, state, platforms, native, ct);
 
         var roots = stack.BuiltServices.Select(s => s.Build!.Context).Concat(build.ComposeFiles.Select(f => f.Parent!.Value));

@@ -41,7 +41,8 @@ public sealed class TestImages : IAsyncDisposable
         _references.Add(reference);
         await Processes.RunAsync("docker", ["buildx", "build", "--platform", string.Join(',', platforms), "--load", "-t", reference, context], new ProcessOptions { Quiet = true });
         var digest = (await Processes.RunAsync("docker", ["image", "inspect", "--format", "{{.Id}}", reference], new ProcessOptions { Quiet = true })).StandardOutput.Trim();
-        var manifests = await new ImageIndexReader(Processes).ManifestsAsync(digest, CancellationToken.None);
+        using var reader = new ImageIndexReader();
+        var manifests = await reader.ManifestsAsync(digest, CancellationToken.None);
         Assert.Equal(platforms.Order(), manifests.Select(m => m.Platform).Order());
         return new BuiltImage { Service = service, Reference = reference, Repository = repository, Tag = tag, Digest = digest, Manifests = manifests };
     }

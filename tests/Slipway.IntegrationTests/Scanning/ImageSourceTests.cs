@@ -2,6 +2,7 @@ using System.Text.Json;
 using Serilog.Core;
 using Slipway.Containers.Images;
 using Slipway.Containers.Scanning.Inventory;
+using Slipway.Containers.Images.ContentStore;
 using Slipway.Containers.Scanning.Inventory.ContentStore;
 
 namespace Slipway.IntegrationTests.Scanning;

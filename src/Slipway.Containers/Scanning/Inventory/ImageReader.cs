@@ -2,6 +2,7 @@ using Docker.DotNet;
 using Grpc.Core;
 using Serilog;
 using Slipway.Containers.Images;
+using Slipway.Containers.Images.ContentStore;
 using Slipway.Containers.Scanning.Inventory.ContentStore;
 using Slipway.Containers.Scanning.Inventory.Layers;
 

@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using System.Text.Json.Nodes;
 using Slipway.Containers.Images;
+using Slipway.Containers.Images.ContentStore;
 using Slipway.Containers.Scanning.Inventory.Layers;
 
 namespace Slipway.Containers.Scanning.Inventory.ContentStore;

@@ -1,7 +1,7 @@
 using Grpc.Core;
-using Slipway.Containers.Scanning.Inventory.ContentStore.Api;
+using Slipway.Containers.Images.ContentStore.Api;
 
-namespace Slipway.Containers.Scanning.Inventory.ContentStore;
+namespace Slipway.Containers.Images.ContentStore;
 
 /// <summary>A read-only stream over the chunks of containerd's streamed blob read; disposing it ends the call.</summary>
 internal sealed class BlobStream(AsyncServerStreamingCall<ReadContentResponse> call) : Stream

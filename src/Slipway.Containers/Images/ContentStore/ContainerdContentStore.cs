@@ -3,9 +3,9 @@ using System.Text.Json.Nodes;
 using Grpc.Core;
 using Grpc.Net.Client;
 using Slipway.Containers.Images;
-using Slipway.Containers.Scanning.Inventory.ContentStore.Api;
+using Slipway.Containers.Images.ContentStore.Api;
 
-namespace Slipway.Containers.Scanning.Inventory.ContentStore;
+namespace Slipway.Containers.Images.ContentStore;
 
 /// <summary>
 /// Reads blobs (indexes, manifests, configs, layers) from containerd's content store through its gRPC content API on
