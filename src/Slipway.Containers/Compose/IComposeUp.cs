@@ -2,9 +2,9 @@ using Slipway.Build;
 using Slipway.Build.Execution;
 using Slipway.Build.Processes;
 using Slipway.Containers.Building;
+using Slipway.Containers.Engine;
 using Slipway.Containers.Images;
 using Slipway.Containers.Stacks;
-using Slipway.Containers.Engine;
 
 namespace Slipway.Containers.Compose;
 

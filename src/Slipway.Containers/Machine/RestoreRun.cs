@@ -2,12 +2,12 @@ using Serilog;
 using Slipway.Build;
 using Slipway.Build.Execution;
 using Slipway.Build.Processes;
+using Slipway.Containers.Engine;
 using Slipway.Containers.Machine.BaseImages;
 using Slipway.Containers.Machine.Checks;
 using Slipway.Containers.Machine.Languages;
 using Slipway.Containers.Machine.Setup;
 using Slipway.Containers.Stacks;
-using Slipway.Containers.Engine;
 
 namespace Slipway.Containers.Machine;
 

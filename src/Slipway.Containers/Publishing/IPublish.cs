@@ -2,6 +2,7 @@ using Docker.DotNet;
 using Slipway.Build;
 using Slipway.Build.Execution;
 using Slipway.Containers.Building;
+using Slipway.Containers.Engine;
 using Slipway.Containers.Images;
 using Slipway.Containers.Publishing.Merging;
 using Slipway.Containers.Publishing.Registry;
@@ -9,7 +10,6 @@ using Slipway.Containers.Publishing.Release;
 using Slipway.Containers.Publishing.Versioning;
 using Slipway.Containers.Scanning;
 using Slipway.Containers.Smoke;
-using Slipway.Containers.Engine;
 
 namespace Slipway.Containers.Publishing;
 

@@ -2,12 +2,12 @@ using Docker.DotNet;
 using Slipway.Build;
 using Slipway.Build.Execution;
 using Slipway.Containers.Building;
+using Slipway.Containers.Engine;
 using Slipway.Containers.Images;
 using Slipway.Containers.Publishing.Merging;
 using Slipway.Containers.Publishing.Registry;
 using Slipway.Containers.Scanning;
 using Slipway.Containers.Smoke;
-using Slipway.Containers.Engine;
 
 namespace Slipway.Containers.Publishing;
 

@@ -1,14 +1,14 @@
-using Slipway.Build;
 using Docker.DotNet;
+using Slipway.Build;
 using Slipway.Build.Execution;
 using Slipway.Containers.Building;
 using Slipway.Containers.Compose;
+using Slipway.Containers.Engine;
 using Slipway.Containers.Images;
 using Slipway.Containers.Scanning.Advisories;
 using Slipway.Containers.Scanning.Findings;
 using Slipway.Containers.Scanning.Inventory;
 using Slipway.Containers.Scanning.Policy;
-using Slipway.Containers.Engine;
 
 namespace Slipway.Containers.Scanning;
 

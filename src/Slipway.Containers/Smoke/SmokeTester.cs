@@ -2,12 +2,12 @@ using System.Diagnostics;
 using Serilog;
 using Slipway.Build;
 using Slipway.Build.Processes;
+using Slipway.Containers.Engine;
 using Slipway.Containers.Smoke.Results;
 using Slipway.Containers.Smoke.Running;
 using Slipway.Containers.Smoke.Stack;
 using Slipway.Containers.Smoke.Suite;
 using Slipway.Containers.Stacks;
-using Slipway.Containers.Engine;
 
 namespace Slipway.Containers.Smoke;
 

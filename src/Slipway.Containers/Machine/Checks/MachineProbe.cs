@@ -1,8 +1,8 @@
 using Docker.DotNet;
 using Serilog;
 using Slipway.Build.Processes;
-using Slipway.Containers.Machine.Setup;
 using Slipway.Containers.Engine;
+using Slipway.Containers.Machine.Setup;
 
 namespace Slipway.Containers.Machine.Checks;
 
