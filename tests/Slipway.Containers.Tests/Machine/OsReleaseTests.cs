@@ -1,3 +1,4 @@
+using Slipway.Containers.Images;
 using Slipway.Containers.Machine.Checks;
 using Slipway.Containers.Machine.Setup;
 
@@ -79,4 +80,19 @@ public class OsReleaseTests
 
     [Fact]
     public void No_os_release_file_reads_as_none() => Assert.Null(OsRelease.Read("/nonexistent/os-release"));
+
+    [Theory]
+    [InlineData(null)]
+    [InlineData("NAME=Something\n")]
+    [InlineData("ID=\n")]
+    public void An_image_without_an_ID_has_no_known_distribution(string? text) => Assert.Null(OsRelease.TryParse(text));
+
+    [Fact]
+    public void An_image_os_release_gives_the_major_release_OSV_names()
+    {
+        var os = OsRelease.TryParse("ID=debian\nVERSION_ID=\"12\"\n");
+
+        Assert.Equal("debian", os?.Id);
+        Assert.Equal("12", os?.MajorVersion);
+    }
 }

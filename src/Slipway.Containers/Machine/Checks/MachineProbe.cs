@@ -2,6 +2,7 @@ using Docker.DotNet;
 using Serilog;
 using Slipway.Build.Processes;
 using Slipway.Containers.Engine;
+using Slipway.Containers.Images;
 using Slipway.Containers.Machine.Setup;
 
 namespace Slipway.Containers.Machine.Checks;

@@ -1,3 +1,5 @@
+using Slipway.Containers.Images;
+
 namespace Slipway.Containers.Machine.Checks;
 
 /// <summary>What Restore found on the machine: the facts the setup plan is made from, gathered by <see cref="MachineProbe"/>.</summary>

@@ -1,3 +1,4 @@
+using Slipway.Containers.Images;
 using Slipway.Containers.Machine.Checks;
 
 namespace Slipway.Containers.Machine.Setup;

@@ -1,3 +1,4 @@
+using Slipway.Containers.Images;
 using Slipway.Containers.Scanning.Findings;
 using Slipway.Containers.Scanning.Inventory;
 using Slipway.Containers.Scanning.Inventory.Catalogers;

@@ -1,3 +1,4 @@
+using Slipway.Containers.Images;
 using Slipway.Containers.Scanning.Inventory.Catalogers;
 using Slipway.Containers.Scanning.Inventory.Layers;
 
@@ -25,7 +26,7 @@ public sealed record ImageInventory
     /// <summary>Lists the packages of a platform image's package files, each purl once (the first location wins).</summary>
     public static (OsRelease? Os, IReadOnlyList<Package> Packages) Catalog(ImageFiles files)
     {
-        var os = OsRelease.Parse(files.Text("etc/os-release") ?? files.Text("usr/lib/os-release") ?? "");
+        var os = OsRelease.TryParse(files.Text("etc/os-release") ?? files.Text("usr/lib/os-release"));
         var packages = DpkgCataloger.Read(files, os)
             .Concat(ApkCataloger.Read(files, os))
             .Concat(DotnetDepsCataloger.Read(files))

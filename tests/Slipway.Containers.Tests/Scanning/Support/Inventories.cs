@@ -1,3 +1,4 @@
+using Slipway.Containers.Images;
 using Slipway.Containers.Scanning.Inventory;
 
 namespace Slipway.Containers.Tests.Scanning.Support;
@@ -41,7 +42,7 @@ internal static class Inventories
         Platform = "linux/amd64",
         ManifestDigest = "sha256:" + new string('b', 64),
         Size = 1000,
-        Os = new OsRelease("debian", "12", "Debian GNU/Linux 12 (bookworm)"),
+        Os = new OsRelease("debian", [], "12", "bookworm", "Debian GNU/Linux 12 (bookworm)"),
         Packages = packages,
     };
 }

@@ -1,3 +1,4 @@
+using Slipway.Containers.Images;
 using Slipway.Containers.Scanning.Inventory.Layers;
 
 namespace Slipway.Containers.Scanning.Inventory.Catalogers;
