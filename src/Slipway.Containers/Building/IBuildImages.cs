@@ -50,10 +50,11 @@ public interface IBuildImages : IRestore
             var source = Context.Environment.GetValueOrDefault("GITHUB_REPOSITORY") is { Length: > 0 } repository
                 ? $"{Context.Environment.GetValueOrDefault("GITHUB_SERVER_URL") ?? "https://github.com"}/{repository}"
                 : revision.SourceUrl;
+            var buildArgs = KeyValues.Parse(nameof(BuildArg), BuildArg ?? []);
             var settings = services.ToDictionary(s => s.Name, s => new BakeSettings(
                 ImageNaming.Repository(prefix, s.Name), tag, Platforms,
                 BakeOverride.OciLabels(s.Name, revision with { SourceUrl = source }, tag),
-                ParseBuildArgs(BuildArg ?? []),
+                buildArgs,
                 EffectiveCache,
                 EffectiveCache switch
                 {
@@ -93,9 +94,4 @@ public interface IBuildImages : IRestore
         });
 
     BuildCache EffectiveCache => BuildCache ?? (IsServerBuild ? Building.BuildCache.Gha : Building.BuildCache.Local);
-
-    static IReadOnlyDictionary<string, string> ParseBuildArgs(IEnumerable<string> arguments) =>
-        arguments.ToDictionary(
-            a => a.Contains('=') ? a[..a.IndexOf('=')] : throw new ParameterException($"Parameter 'BuildArg': '{a}' is not KEY=VALUE."),
-            a => a[(a.IndexOf('=') + 1)..]);
 }

@@ -91,9 +91,7 @@ public interface IComposeUp : IBuildImages
         });
 
     IReadOnlyDictionary<string, string?> ComposeEnvironment =>
-        (ComposeEnv ?? []).ToDictionary(
-            e => e.Contains('=') ? e[..e.IndexOf('=')] : throw new ParameterException($"Parameter 'ComposeEnv': '{e}' is not KEY=VALUE."),
-            string? (e) => e[(e.IndexOf('=') + 1)..]);
+        KeyValues.Parse(nameof(ComposeEnv), ComposeEnv ?? []).ToDictionary(e => e.Key, string? (e) => e.Value);
 
     /// <summary>The last lines of every service's log, to the console and to artifacts/compose/&lt;service&gt;.log.</summary>
     async Task SaveLogsAsync(ComposeCommand command, IEnumerable<string> services, IReadOnlyDictionary<string, string?> environment, CancellationToken ct)
