@@ -31,13 +31,16 @@ public sealed class BuildRunner(AbsolutePath rootDirectory, IReadOnlyDictionary<
 
     public AbsolutePath RootDirectory => rootDirectory;
 
-    /// <summary>A runner for this process: the root is the nearest folder above the current one that has .nuke/.</summary>
+    /// <summary>
+    /// A runner for this process. The root is the nearest folder with .nuke/ above the build's own binary, which the
+    /// bootstrap builds inside the repository, so that <c>/path/to/repo/build.sh</c> works from any directory.
+    /// </summary>
     public static BuildRunner ForCurrentProcess()
     {
         var environment = System.Environment.GetEnvironmentVariables().Cast<DictionaryEntry>()
             .ToDictionary(e => (string)e.Key, e => (string?)e.Value ?? "");
         var colours = !Console.IsOutputRedirected && environment.GetValueOrDefault("TERM") is not (null or "dumb") && !environment.ContainsKey("NO_COLOR");
-        return new BuildRunner(FindRoot(Directory.GetCurrentDirectory()), environment, Console.Out, colours);
+        return new BuildRunner(FindRoot(AppContext.BaseDirectory), environment, Console.Out, colours);
     }
 
     public static AbsolutePath FindRoot(string start)
@@ -45,7 +48,7 @@ public sealed class BuildRunner(AbsolutePath rootDirectory, IReadOnlyDictionary<
         for (var directory = new DirectoryInfo(start); directory is not null; directory = directory.Parent)
             if (Directory.Exists(Path.Combine(directory.FullName, ".nuke")))
                 return AbsolutePath.Create(directory.FullName);
-        throw new InvalidOperationException($"No .nuke folder in {start} or above it: run the build from inside the repository.");
+        throw new InvalidOperationException($"No .nuke folder in {start} or above it: the build must be compiled inside its repository (build.sh does that).");
     }
 
     /// <summary>

@@ -14,6 +14,8 @@ namespace Slipway.Containers.Machine;
 /// <summary>One run of the Restore target: the machine, then the base images, then the language restores.</summary>
 internal sealed class RestoreRun(IRestore build, bool noInstall)
 {
+    private const string ContinuousIntegration = "CI";
+
     private readonly ILogger _log = build.Log;
     private readonly ProcessRunner _processes = build.Processes;
     private readonly List<string> _changes = [];
@@ -24,7 +26,12 @@ internal sealed class RestoreRun(IRestore build, bool noInstall)
         var platforms = ParsePlatforms(build.Platforms);
         var probe = new MachineProbe(_log, _processes);
         var state = await probe.ProbeAsync(platforms, native, ct);
-        state = await MakeReadyAsync(probe, state, platforms, native, ct);
+        var request = new SetupRequest
+        {
+            NeedsContainerdImageStore = platforms.Count > 1,
+            MayChangeEngine = build.AllowEngineRestart ?? build.Context.Environment.GetValueOrDefault(ContinuousIntegration) is "true" or "1",
+        };
+        state = await MakeReadyAsync(probe, state, request, platforms, native, ct);
 
         var stack = await build.Context.State<LoadedStacks>().LoadAsync(_processes, ComposeCommand.For(build), ct);
         await RestoreBaseImagesAsync(stack, state, platforms, native, ct);
@@ -37,14 +44,31 @@ internal sealed class RestoreRun(IRestore build, bool noInstall)
                             + (_changes.Count == 0 ? "nothing installed" : "did: " + string.Join(", ", _changes)));
     }
 
-    private async Task<MachineState> MakeReadyAsync(MachineProbe probe, MachineState state, IReadOnlyList<PlatformName> platforms, PlatformName native, CancellationToken ct)
+    /// <summary>Installs the tools among <paramref name="tools"/> that this machine lacks, by the same rules as the engine's packages.</summary>
+    public async Task RestoreToolsAsync(IReadOnlyList<RequiredTool> tools, string neededFor, CancellationToken ct)
     {
-        var plan = SetupPlanner.Plan(state);
+        var missing = tools.Where(t => Executables.Find(t.Command) is null).ToList();
+        if (missing.Count == 0)
+        {
+            _log.Information("Installed already: {Tools}", string.Join(", ", tools.Select(t => t.Command)));
+            return;
+        }
+
+        var state = new MachineState { Os = Images.OsRelease.Read(), IsRoot = Environment.IsPrivilegedProcess };
+        var packages = missing.Select(t => t.FromNewerRelease && state.Os is { } os ? AptPackages.Newer(os, t.Package) : new AptPackage(t.Package)).Distinct().ToList();
+        await RunPlanAsync(SetupPlanner.PlanPackages(state, packages, neededFor), state, ct);
+        if (missing.FirstOrDefault(t => Executables.Find(t.Command) is null) is { } still)
+            throw new TargetFailedException($"{still.Command} is still missing after installing {still.Package}.");
+    }
+
+    private async Task<MachineState> MakeReadyAsync(MachineProbe probe, MachineState state, SetupRequest request, IReadOnlyList<PlatformName> platforms, PlatformName native, CancellationToken ct)
+    {
+        var plan = SetupPlanner.Plan(state, request);
         if (plan.IsEmpty) return state;
         await RunPlanAsync(plan, state, ct);
 
         var after = await probe.ProbeAsync(platforms, native, ct);
-        var left = SetupPlanner.Plan(after);
+        var left = SetupPlanner.Plan(after, request);
         if (!left.IsEmpty)
             throw new TargetFailedException("The machine is still not ready after setup:\n" + string.Join('\n', left.Problems.Select(p => "  - " + p)));
         return after;
@@ -56,7 +80,7 @@ internal sealed class RestoreRun(IRestore build, bool noInstall)
         if (plan.WhyNotHere(state, noInstall) is { } why) throw new TargetFailedException(plan.Instructions(why));
         await new SetupRunner(_log, _processes).RunAsync(plan.Steps, ct);
         _changes.AddRange(plan.Packages.Count > 0 ? ["installed " + string.Join(' ', plan.Packages)] : []);
-        _changes.AddRange(plan.Steps.Where(s => s is RegisterBinfmtStep or StartDockerdStep or WriteFileStep { Path: DaemonJson.Path }).Select(s => s.Description));
+        _changes.AddRange(plan.Steps.Where(s => s is RegisterBinfmtStep or StartDockerdStep or StopDockerdStep or WriteFileStep { Path: DaemonJson.Path }).Select(s => s.Description));
     }
 
     private async Task RestoreBaseImagesAsync(StackDefinition stack, MachineState state, IReadOnlyList<PlatformName> platforms, PlatformName native, CancellationToken ct)
@@ -102,7 +126,7 @@ internal sealed class RestoreRun(IRestore build, bool noInstall)
     private async Task SeedAsync(BaseImageNeed need, string suite, MachineState state, CancellationToken ct)
     {
         if (Executables.Find("debootstrap") is null)
-            await RunPlanAsync(SetupPlanner.PlanPackage(state, "debootstrap", $"to make {need.Image}, which cannot be pulled"), state, ct);
+            await RunPlanAsync(SetupPlanner.PlanPackages(state, [new AptPackage("debootstrap")], $"to make {need.Image}, which cannot be pulled"), state, ct);
         if (!state.IsRoot)
             throw new TargetFailedException($"{need.Image} cannot be pulled, and making it with debootstrap needs root: run Restore as root.");
         await new DebianSeeder(_log, _processes, build.TemporaryDirectory / "debian-rootfs").SeedAsync(suite, need.Platforms, need.Image, ct);

@@ -6,11 +6,10 @@ set -eu
 site="$PWD/site"
 cd "$(dirname "$0")/../web"
 
-# Installs only when the lock file changed since the last install. `npm install` rather than `npm ci`:
-# the lock pins every version either way, and ci rejects a lock that lacks other platforms' optional
-# packages (rollup's), which npm leaves out when a registry mirror does not carry them.
+# Installs only when the lock file changed since the last install; npm ci installs what the lock pins
+# and never rewrites it.
 if [ ! -f node_modules/.package-lock.json ] || [ package-lock.json -nt node_modules/.package-lock.json ]; then
-    npm install --no-audit --no-fund
+    npm ci --no-audit --no-fund
 fi
 # Builds only when the app's sources changed since the site was last built.
 hash=$(find . -name node_modules -prune -o -type f -print | LC_ALL=C sort | xargs sha256sum | sha256sum | cut -d' ' -f1)

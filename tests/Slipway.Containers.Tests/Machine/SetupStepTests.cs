@@ -21,10 +21,11 @@ public class SetupStepTests
     }
 
     [Fact]
-    public void Environment_goes_before_the_command()
+    public void An_apt_install_selects_each_packages_release_by_name_without_recommends()
     {
-        var step = new CommandStep("install", "apt-get", ["install", "-y", "a b"]) { Environment = new Dictionary<string, string> { ["DEBIAN_FRONTEND"] = "noninteractive" } };
-        Assert.Equal("DEBIAN_FRONTEND=noninteractive apt-get install -y 'a b'", step.ShellText);
+        var step = new AptInstallStep("install", [new AptPackage("docker.io", "trixie"), new AptPackage("qemu-user-static")]);
+        Assert.Equal("DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends docker.io/trixie qemu-user-static", step.ShellText);
+        Assert.Equal(["-s", "install", "-y", "--no-install-recommends", "docker.io/trixie", "qemu-user-static"], step.SimulateArguments);
     }
 
     [Fact]

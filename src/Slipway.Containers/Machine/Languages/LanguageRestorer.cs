@@ -1,5 +1,6 @@
 using Serilog;
 using Slipway.Build;
+using Slipway.Build.Execution;
 using Slipway.Build.Processes;
 
 namespace Slipway.Containers.Machine.Languages;
@@ -56,16 +57,13 @@ public sealed class LanguageRestorer(ILogger log, ProcessRunner processes, Absol
             return false;
         }
 
+        // npm ci never writes the lock: a build must not edit tracked files, so a lock npm ci refuses is the user's to fix.
         var ci = await processes.RunAsync("npm", ["ci", "--no-audit", "--no-fund"], new ProcessOptions { WorkingDirectory = package, ThrowOnError = false }, ct);
         if (ci.Succeeded) return true;
-        if (!IsLockOutOfSync(ci.StandardError + ci.StandardOutput))
-            throw new ProcessFailedException($"'npm ci' in {package} exited with code {ci.ExitCode}.", ci);
-
-        // A lock written against a registry that lacks some platforms' optional packages (rollup's, esbuild's) is one
-        // npm ci refuses; npm install still installs exactly the versions it pins.
-        log.Warning("{Lock} is not in sync with package.json for npm ci (npm says so above); installing the versions it pins with npm install", lockFile);
-        await processes.RunAsync("npm", ["install", "--no-audit", "--no-fund"], new ProcessOptions { WorkingDirectory = package }, ct);
-        return true;
+        if (IsLockOutOfSync(ci.StandardError + ci.StandardOutput))
+            throw new TargetFailedException($"{lockFile} is not in sync with package.json, so npm ci refuses it (npm says what is missing above). "
+                                            + $"Run 'npm install --package-lock-only' in {package} and commit the lock.");
+        throw new ProcessFailedException($"'npm ci' in {package} exited with code {ci.ExitCode}.", ci);
     }
 
     /// <summary>npm ci's usage error for a lock file that doesn't match package.json.</summary>

@@ -29,14 +29,30 @@ public sealed class SetupRunner(ILogger log, ProcessRunner processes)
 
     private Task RunAsync(SetupStep step, CancellationToken ct) => step switch
     {
-        CommandStep command => processes.RunAsync(command.FileName, command.Arguments,
-            new ProcessOptions { Environment = command.Environment.ToDictionary(e => e.Key, string? (e) => e.Value) }, ct),
+        CommandStep command => processes.RunAsync(command.FileName, command.Arguments, cancellationToken: ct),
+        AptInstallStep install => InstallAsync(install, ct),
         WriteFileStep write => WriteFileAsync(write, ct),
         RegisterBinfmtStep register => RegisterBinfmtAsync(register, ct),
         StartDockerdStep start => StartDockerdAsync(start, ct),
         StopDockerdStep stop => StopDockerdAsync(stop, ct),
         _ => throw new TargetFailedException($"Restore cannot {step.Description} by itself: {step.ShellText}"),
     };
+
+    /// <summary>Simulates the install first and refuses it when it would replace an installed package.</summary>
+    private async Task InstallAsync(AptInstallStep step, CancellationToken ct)
+    {
+        var simulated = await processes.RunAsync("apt-get", step.SimulateArguments,
+            new ProcessOptions { Environment = new Dictionary<string, string?> { ["LC_ALL"] = "C" }, ThrowOnError = false, Quiet = true }, ct);
+        if (!simulated.Succeeded)
+            throw new TargetFailedException($"Restore did not {step.Description}: apt refuses the install (apt-get -s exited with {simulated.ExitCode}):\n"
+                                            + AptSimulation.Complaints(simulated.StandardOutput + "\n" + simulated.StandardError));
+        var simulation = AptSimulation.Parse(simulated.StandardOutput);
+        if (step.Refusal(simulation) is { } refusal) throw new TargetFailedException(refusal);
+        log.Information("apt-get -s: the install adds {Count} packages ({Packages}) and replaces none", simulation.Added.Count, string.Join(" ", simulation.Added));
+
+        var environment = AptInstallStep.Environment.ToDictionary(e => e.Key, string? (e) => e.Value);
+        await processes.RunAsync("apt-get", step.Arguments, new ProcessOptions { Environment = environment }, ct);
+    }
 
     private async Task WriteFileAsync(WriteFileStep step, CancellationToken ct)
     {

@@ -12,11 +12,7 @@ public abstract record SetupStep(string Description)
 /// <summary>Runs a program.</summary>
 public sealed record CommandStep(string Description, string FileName, IReadOnlyList<string> Arguments) : SetupStep(Description)
 {
-    /// <summary>Variables set for the program, e.g. DEBIAN_FRONTEND=noninteractive.</summary>
-    public IReadOnlyDictionary<string, string> Environment { get; init; } = new Dictionary<string, string>();
-
-    public override string ShellText =>
-        string.Join(' ', Environment.Select(e => $"{e.Key}={ShellQuoting.Quote(e.Value)}").Concat(Arguments.Prepend(FileName).Select(ShellQuoting.Quote)));
+    public override string ShellText => string.Join(' ', Arguments.Prepend(FileName).Select(ShellQuoting.Quote));
 }
 
 /// <summary>Writes a file, replacing what was there (for a /proc or /sys file: writes into it).</summary>
