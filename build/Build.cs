@@ -2,6 +2,7 @@ using Slipway.Build;
 using Slipway.Build.Execution;
 using Slipway.Build.Processes;
 using Slipway.Containers.Machine;
+using Slipway.Containers.Machine.Languages;
 using Slipway.Containers.Publishing;
 using Slipway.Containers.Smoke;
 
@@ -48,10 +49,28 @@ class Build : SlipwayBuild, IPublish, ICheckWorkflows
             await Processes.RunAsync("dotnet", ["build", Solution, "-c", Configuration.ToString(), "--nologo", "-v", "q", "-clp:NoSummary"], cancellationToken: ct);
         });
 
+    /// <summary>What the tests use beyond the stack: a real registry with htpasswd auth, skopeo to look at it from outside, debootstrap for a clean bookworm root.</summary>
+    static readonly RequiredTool[] TestTools =
+    [
+        new("docker-registry", "docker-registry"),
+        new("htpasswd", "apache2-utils"),
+        new("skopeo", "skopeo"),
+        new("debootstrap", "debootstrap"),
+    ];
+
+    Target RestoreTestTools => _ => _
+        .Description("Installs what the tests use beyond the stack: registry, htpasswd, skopeo and debootstrap by Restore's rules, and the conformance tools pinned in tests/Conformance")
+        .DependsOn<IRestore>(x => x.Restore)
+        .Executes(async ct =>
+        {
+            await this.From<IRestore>().RestoreToolsAsync(TestTools, "by the tests", ct);
+            await new LanguageRestorer(Log, Processes, TemporaryDirectory / "restore").RestoreAsync(new StackProjects([], [RootDirectory / "tests" / "Conformance"]), ct);
+        });
+
     Target Test => _ => _
         .Description("Runs every test project; TRX and JUnit results go to artifacts/tests")
         .DependsOn(Compile)
-        .DependsOn<IRestore>(x => x.Restore) // the integration tests need the engine, buildx, compose and base images
+        .DependsOn(RestoreTestTools) // after Restore: the integration tests need the engine, buildx, compose and base images
         .Produces("artifacts/tests/**")
         .Executes(async ct =>
         {

@@ -5,6 +5,7 @@ using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
 using Slipway.IntegrationTests.Support;
+using Slipway.Tests.Shared;
 using Xunit.Abstractions;
 
 namespace Slipway.IntegrationTests;

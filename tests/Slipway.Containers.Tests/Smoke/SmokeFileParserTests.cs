@@ -144,7 +144,7 @@ public sealed class SmokeFileParserTests
     [Fact]
     public void The_readme_example_and_the_reference_stack_suite_are_valid()
     {
-        var root = RepositoryRoot();
+        var root = Slipway.Tests.Shared.RepositoryRoot.Find();
         var readme = File.ReadAllText(Path.Combine(root, "src", "Slipway.Containers", "Smoke", "README.md"));
         var start = readme.IndexOf("```yaml\n", StringComparison.Ordinal) + "```yaml\n".Length;
         var example = SmokeFileParser.Parse("README.md", readme[start..readme.IndexOf("```", start, StringComparison.Ordinal)]);
@@ -168,12 +168,5 @@ public sealed class SmokeFileParserTests
             """);
         var message = Assert.Throws<SmokeFileException>(() => SuiteServices.Check(suite, ["api", "db"])).Message;
         Assert.Equal("stack/smoke.yaml: check 'db': field 'steps[1].exec.service': 'dbb' is not a service of the stack (its services: api, db).", message);
-    }
-
-    private static string RepositoryRoot()
-    {
-        for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)
-            if (Directory.Exists(Path.Combine(directory.FullName, ".nuke"))) return directory.FullName;
-        throw new InvalidOperationException($"No folder containing .nuke/ above {AppContext.BaseDirectory}.");
     }
 }

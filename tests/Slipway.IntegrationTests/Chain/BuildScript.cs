@@ -1,6 +1,7 @@
 using System.Text.Json;
 using System.Text.RegularExpressions;
 using Slipway.IntegrationTests.Support;
+using Slipway.Tests.Shared;
 
 namespace Slipway.IntegrationTests.Chain;
 

@@ -7,6 +7,7 @@ using Slipway.Build.Processes;
 using Slipway.Containers.Building;
 using Slipway.Containers.Images;
 using Slipway.IntegrationTests.Support;
+using Slipway.Tests.Shared;
 
 namespace Slipway.IntegrationTests.Scanning;
 

@@ -1,6 +1,5 @@
 using System.Diagnostics;
 using System.Text.Json.Nodes;
-using NJsonSchema;
 using Serilog;
 using Serilog.Core;
 using Serilog.Events;
@@ -9,6 +8,7 @@ using Slipway.Containers.Scanning.Findings;
 using Slipway.Containers.Scanning.Inventory;
 using Slipway.Containers.Scanning.Policy;
 using Slipway.IntegrationTests.Support;
+using Slipway.Tests.Shared;
 
 namespace Slipway.IntegrationTests.Scanning;
 
@@ -61,8 +61,7 @@ public sealed class ScanReferenceImageTests(ApiImage api) : IClassFixture<ApiIma
 
         var sbomFile = Assert.Single(outcome.SbomFiles);
         var sbomText = await File.ReadAllTextAsync(sbomFile);
-        var errors = (await SchemaAsync("cyclonedx/bom-1.6.schema.json")).Validate(sbomText);
-        Assert.True(errors.Count == 0, string.Join("\n", errors));
+        Assert.Empty(await Conformance.CycloneDxErrorsAsync(sbomText));
         var purls = JsonNode.Parse(sbomText)!["components"]!.AsArray().Select(c => (string?)c!["purl"]).OfType<string>().ToList();
         Assert.Equal(installed.Count, purls.Count(p => p.StartsWith("pkg:deb/debian/", StringComparison.Ordinal)));
         Assert.Contains($"pkg:nuget/Npgsql@{api.DeclaredPackageVersion("Npgsql")}", purls);
@@ -93,8 +92,7 @@ public sealed class ScanReferenceImageTests(ApiImage api) : IClassFixture<ApiIma
         var reported = failing.Policy.Findings.Select(f => (f.Finding.AdvisoryId, f.Finding.PackageName, f.Finding.InstalledVersion, f.Status)).Order().ToList();
         Assert.Equal([("SLIPWAY-TEST-DEB-1", "zlib1g", zlib, FindingStatus.Failing), ("SLIPWAY-TEST-NUGET-1", "Npgsql", npgsql, FindingStatus.Failing)], reported);
         Assert.Contains("SLIPWAY-TEST-DEB-1", await File.ReadAllTextAsync(failing.SarifFile));
-        var sarifErrors = (await SchemaAsync("sarif-schema-2.1.0.json")).Validate(await File.ReadAllTextAsync(failing.SarifFile));
-        Assert.True(sarifErrors.Count == 0, string.Join("\n", sarifErrors));
+        Assert.Empty(await Conformance.SarifErrorsAsync(await File.ReadAllTextAsync(failing.SarifFile)));
         Assert.Contains("**failing**", await File.ReadAllTextAsync(failing.SummaryFile));
         Assert.True(watch.Elapsed < TimeSpan.FromMinutes(3), $"The scan took {watch.Elapsed}, unreachable OSV API included.");
 
@@ -109,16 +107,6 @@ public sealed class ScanReferenceImageTests(ApiImage api) : IClassFixture<ApiIma
         Assert.False(expired.Policy.Passed);
         Assert.Equal("1 critical, 1 high", expired.Policy.Summary);
         Assert.Equal(2, expired.Policy.Warnings.Count(w => w.Contains("expired")));
-    }
-
-    private static async Task<JsonSchema> SchemaAsync(string relativePath)
-    {
-        var directory = Environment.GetEnvironmentVariable("SLIPWAY_SCHEMAS") is { Length: > 0 } configured
-            ? configured
-            : Path.Combine(RepositoryRoot.Find(), "..", "shared", "schemas");
-        var file = Path.GetFullPath(Path.Combine(directory, relativePath));
-        Assert.True(File.Exists(file), $"Schema {file} not found: put the published schemas in ../shared/schemas or point SLIPWAY_SCHEMAS at them.");
-        return await JsonSchema.FromFileAsync(file);
     }
 
     private sealed class ListSink(List<string> lines) : ILogEventSink

@@ -4,6 +4,7 @@ using Slipway.Build.Logging;
 using Slipway.Build.Processes;
 using Slipway.Containers.Stacks;
 using Slipway.IntegrationTests.Support;
+using Slipway.Tests.Shared;
 
 namespace Slipway.IntegrationTests.Smoke;
 

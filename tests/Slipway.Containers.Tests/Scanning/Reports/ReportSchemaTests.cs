@@ -5,6 +5,7 @@ using Slipway.Containers.Scanning.Inventory;
 using Slipway.Containers.Scanning.Policy;
 using Slipway.Containers.Scanning.Reports;
 using Slipway.Containers.Tests.Scanning.Support;
+using Slipway.Tests.Shared;
 
 namespace Slipway.Containers.Tests.Scanning.Reports;
 
@@ -24,15 +25,14 @@ public class ReportSchemaTests
         new PolicySettings(Severity.High, false, IgnoreFile.Parse("CVE-2024-4 exp:2030-01-01", ".trivyignore")), Now);
 
     [Fact]
-    public async Task Sarif_conforms_to_sarif_2_1_0()
+    public async Task Sarif_passes_the_SARIF_multitool()
     {
-        var schema = await Schemas.LoadAsync("sarif-schema-2.1.0.json");
         var sarif = SarifReport.Create(Result(), "1.0.0");
-        Schemas.AssertValid(schema, sarif.ToJsonString());
+        Assert.Empty(await Conformance.SarifErrorsAsync(sarif.ToJsonString()));
 
         // The validator does reject what breaks the schema.
-        sarif["runs"]![0]!["results"]![0]!["level"] = "fatal";
-        Assert.NotEmpty(schema.Validate(sarif.ToJsonString()));
+        sarif["runs"]![0]!["results"]![0]!["severity"] = "fatal";
+        Assert.Contains(await Conformance.SarifErrorsAsync(sarif.ToJsonString()), e => e.StartsWith("JSON1005", StringComparison.Ordinal) && e.Contains("severity"));
     }
 
     [Fact]
@@ -63,11 +63,10 @@ public class ReportSchemaTests
 
         var sbom = CycloneDxSbom.Create(image, "1.0.0", Now);
 
-        var schema = await Schemas.LoadAsync("cyclonedx/bom-1.6.schema.json");
-        Schemas.AssertValid(schema, sbom.ToJsonString());
+        Assert.Empty(await Conformance.CycloneDxErrorsAsync(sbom.ToJsonString()));
         var broken = sbom.DeepClone();
         broken["components"]![1]!["type"] = "gadget";
-        Assert.NotEmpty(schema.Validate(broken.ToJsonString()));
+        Assert.Equal(["/components/1/type must be equal to one of the allowed values"], await Conformance.CycloneDxErrorsAsync(broken.ToJsonString()));
         Assert.Equal(5, sbom["components"]!.AsArray().Count); // the OS and four packages
         Assert.Equal(sbom["serialNumber"]!.ToString(), CycloneDxSbom.Create(image, "1.0.0", Now.AddDays(1))["serialNumber"]!.ToString());
     }

