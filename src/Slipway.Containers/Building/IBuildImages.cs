@@ -58,7 +58,9 @@ public interface IBuildImages : IRestore
                 EffectiveCache,
                 EffectiveCache switch
                 {
-                    Building.BuildCache.Local => TemporaryDirectory / "buildx-cache",
+                    // Relative to the bake's working directory: buildx sends a local cache's path as a gRPC header, which
+                    // refuses non-ASCII characters, and a checkout may live under such a path.
+                    Building.BuildCache.Local => (TemporaryDirectory / "buildx-cache").RelativeTo(RootDirectory),
                     Building.BuildCache.Registry => BuildCacheRef ?? throw new ParameterException("Parameter 'BuildCacheRef' is required with --build-cache Registry."),
                     _ => null,
                 }));
@@ -69,7 +71,7 @@ public interface IBuildImages : IRestore
             List<string> bake = ["buildx", "bake", "-f", composeFile, "-f", overrideFile, "--metadata-file", metadataFile, "--load", "--progress", tty ? "tty" : "plain"];
             if (Builder is { Length: > 0 } builder) bake.AddRange(["--builder", builder]);
             bake.AddRange(services.Select(s => s.Name));
-            await Processes.RunAsync("docker", bake, new ProcessOptions { InheritConsole = tty }, ct);
+            await Processes.RunAsync("docker", bake, new ProcessOptions { InheritConsole = tty, WorkingDirectory = RootDirectory }, ct);
 
             var digests = BakeMetadata.Digests(File.ReadAllText(metadataFile), settings.Keys);
             using var reader = new ImageIndexReader();
