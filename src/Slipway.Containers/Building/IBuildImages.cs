@@ -1,6 +1,7 @@
 using Slipway.Build;
 using Slipway.Build.Execution;
 using Slipway.Build.Processes;
+using Slipway.Containers.Engine;
 using Slipway.Containers.Images;
 using Slipway.Containers.Machine;
 using Slipway.Containers.Stacks;
@@ -51,12 +52,25 @@ public interface IBuildImages : IRestore
                 ? $"{Context.Environment.GetValueOrDefault("GITHUB_SERVER_URL") ?? "https://github.com"}/{repository}"
                 : revision.SourceUrl;
             var buildArgs = KeyValues.Parse(nameof(BuildArg), BuildArg ?? []);
+            using var docker = DockerEngine.Connect();
+            // The engine's own builder loads into the engine's store; a classic store takes one platform and exports no cache.
+            var classicStore = Builder is not { Length: > 0 } && !await ImageStore.IsContainerdAsync(docker, ct);
+            if (classicStore && Platforms.Count > 1)
+                throw new TargetFailedException($"Building for {string.Join(", ", Platforms)} loads multi-platform images, which only the engine's containerd image store holds, and this engine uses the classic store. "
+                                                + "Run Restore with --allow-engine-restart to switch it (its classic images are then hidden and its containers stopped), build one platform, or use --builder.");
+            var cache = EffectiveCache;
+            if (classicStore && cache != Building.BuildCache.None)
+            {
+                Log.Information("The engine's classic image store cannot export a layer cache: building without --build-cache {Cache} (BuildKit's cache inside the engine still applies)", cache);
+                cache = Building.BuildCache.None;
+            }
+
             var settings = services.ToDictionary(s => s.Name, s => new BakeSettings(
                 ImageNaming.Repository(prefix, s.Name), tag, Platforms,
                 BakeOverride.OciLabels(s.Name, revision with { SourceUrl = source }, tag),
                 buildArgs,
-                EffectiveCache,
-                EffectiveCache switch
+                cache,
+                cache switch
                 {
                     // Relative to the bake's working directory: buildx sends a local cache's path as a gRPC header, which
                     // refuses non-ASCII characters, and a checkout may live under such a path.
@@ -74,15 +88,17 @@ public interface IBuildImages : IRestore
             await Processes.RunAsync("docker", bake, new ProcessOptions { InheritConsole = tty, WorkingDirectory = RootDirectory }, ct);
 
             var digests = BakeMetadata.Digests(File.ReadAllText(metadataFile), settings.Keys);
-            using var reader = new ImageIndexReader();
+            using var reader = classicStore ? null : new ImageIndexReader();
             var images = new List<BuiltImage>();
             foreach (var service in services)
             {
-                var manifests = await reader.ManifestsAsync(digests[service.Name], ct);
+                var repositoryName = settings[service.Name].Repository;
+                var manifests = classicStore
+                    ? [new PlatformManifest { Platform = Platforms[0], Digest = digests[service.Name], Size = (await docker.Images.InspectImageAsync($"{repositoryName}:{tag}", ct)).Size }]
+                    : await reader!.ManifestsAsync(digests[service.Name], ct);
                 var missing = Platforms.Except(manifests.Select(m => m.Platform)).ToList();
                 if (missing.Count > 0)
                     throw new TargetFailedException($"The image of {service.Name} lacks platforms {string.Join(", ", missing)} (it has {string.Join(", ", manifests.Select(m => m.Platform))}).");
-                var repositoryName = settings[service.Name].Repository;
                 images.Add(new BuiltImage
                 {
                     Service = service.Name, Repository = repositoryName, Tag = tag, Reference = $"{repositoryName}:{tag}",

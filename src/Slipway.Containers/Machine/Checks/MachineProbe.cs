@@ -54,7 +54,7 @@ public sealed class MachineProbe(ILogger log, ProcessRunner processes)
             await client.System.PingAsync(timeout.Token);
             var version = await client.System.GetVersionAsync(timeout.Token);
             var info = await client.System.GetSystemInfoAsync(timeout.Token);
-            var store = info.DriverStatus?.Any(pair => pair is ["driver-type", "io.containerd.snapshotter.v1"]) == true;
+            var store = ImageStore.IsContainerd(info.DriverStatus);
             return (ToolVersion.Parse(version.Version), store);
         }
         catch (Exception e) when (e is DockerApiException or HttpRequestException or IOException or TimeoutException
