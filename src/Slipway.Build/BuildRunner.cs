@@ -139,6 +139,7 @@ public sealed class BuildRunner(AbsolutePath rootDirectory, IReadOnlyDictionary<
             }
 
             var problems = RequiredParameters(views).Concat(Requirements(plan, parameters)).ToList();
+            if (problems.Count == 0) problems.AddRange(await InputProblemsAsync(plan, logger, _abort.Token));
             if (problems.Count > 0)
             {
                 foreach (var problem in problems) logger.Error("{Problem}", problem);
@@ -280,6 +281,27 @@ public sealed class BuildRunner(AbsolutePath rootDirectory, IReadOnlyDictionary<
                     : MissingMessage(parameter, $"target {step.Target.Name}");
             }
         }
+    }
+
+    /// <summary>What the planned targets' validations find wrong with the inputs, each message once.</summary>
+    private static async Task<IReadOnlyList<string>> InputProblemsAsync(ExecutionPlan plan, ILogger logger, CancellationToken cancellationToken)
+    {
+        var stopwatch = Stopwatch.StartNew();
+        var problems = new List<string>();
+        foreach (var validation in plan.Steps.Where(s => !s.IsSkipped).SelectMany(s => s.Target.Validations).Distinct())
+        {
+            try
+            {
+                await validation(cancellationToken);
+            }
+            catch (InputException e)
+            {
+                if (!problems.Contains(e.Message)) problems.Add(e.Message);
+            }
+        }
+
+        logger.Debug("Inputs checked in {Seconds:0.00} s", stopwatch.Elapsed.TotalSeconds);
+        return problems;
     }
 
     private static bool IsMissing(object? value) => value is null or "" or Array { Length: 0 };

@@ -80,7 +80,7 @@ internal sealed class BuildExecutor(BuildContext context, TextWriter output)
         {
             result.Status = TargetStatus.Failed;
             result.Note ??= FirstLine(e.Message);
-            if (e is TargetFailedException or ProcessFailedException or ParameterException)
+            if (e is TargetFailedException or ProcessFailedException or InputException)
                 Log.Error("{Target} failed: {Message}", target.Name, e.Message);
             else
                 Log.Error(e, "{Target} failed", target.Name);

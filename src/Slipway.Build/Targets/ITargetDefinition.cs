@@ -43,6 +43,14 @@ public interface ITargetDefinition
     /// </summary>
     ITargetDefinition Requires(Func<object?> requirement, [CallerArgumentExpression(nameof(requirement))] string? text = null);
 
+    /// <summary>
+    /// Checked after planning and before any target runs, for each target in the plan: throws an
+    /// <see cref="InputException"/> naming the bad input, so that a mistake is reported before the slow work.
+    /// </summary>
+    ITargetDefinition Validates(Func<CancellationToken, Task> validation);
+
+    ITargetDefinition Validates(Action validation);
+
     ITargetDefinition WhenSkipped(DependencyBehavior behavior);
     ITargetDefinition ProceedAfterFailure();
     ITargetDefinition AssuredAfterFailure();

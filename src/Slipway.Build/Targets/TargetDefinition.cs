@@ -14,6 +14,7 @@ internal sealed class TargetDefinition : ITargetDefinition
     public List<Condition> StaticConditions { get; } = [];
     public List<Condition> DynamicConditions { get; } = [];
     public List<Requirement> Requirements { get; } = [];
+    public List<Func<CancellationToken, Task>> Validations { get; } = [];
     public List<string> ProducedPatterns { get; } = [];
     public List<Func<CancellationToken, Task>> Actions { get; } = [];
     public DependencyBehavior SkippedBehavior { get; private set; } = DependencyBehavior.Execute;
@@ -55,6 +56,14 @@ internal sealed class TargetDefinition : ITargetDefinition
 
     public ITargetDefinition Requires(Func<object?> requirement, string? text = null) =>
         Set(() => Requirements.Add(new Requirement(requirement, SourceText.OfLambda(text))));
+
+    public ITargetDefinition Validates(Func<CancellationToken, Task> validation) => Set(() => Validations.Add(validation));
+
+    public ITargetDefinition Validates(Action validation) => Set(() => Validations.Add(_ =>
+    {
+        validation();
+        return Task.CompletedTask;
+    }));
 
     public ITargetDefinition WhenSkipped(DependencyBehavior behavior) => Set(() => SkippedBehavior = behavior);
     public ITargetDefinition ProceedAfterFailure() => Set(() => IsProceedAfterFailure = true);

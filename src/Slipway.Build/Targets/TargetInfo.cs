@@ -33,6 +33,7 @@ public sealed class TargetInfo
     public IReadOnlyList<Condition> StaticConditions => Definition.StaticConditions;
     public IReadOnlyList<Condition> DynamicConditions => Definition.DynamicConditions;
     public IReadOnlyList<Requirement> Requirements => Definition.Requirements;
+    public IReadOnlyList<Func<CancellationToken, Task>> Validations => Definition.Validations;
     public IReadOnlyList<string> Produces => Definition.ProducedPatterns;
     internal IReadOnlyList<Func<CancellationToken, Task>> Actions => Definition.Actions;
 

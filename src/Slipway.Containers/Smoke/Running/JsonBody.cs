@@ -22,6 +22,21 @@ public static class JsonBody
         }
     }
 
+    /// <summary>Why <paramref name="path"/> is not a JSONPath expression Newtonsoft can evaluate, or null when it is.</summary>
+    public static string? PathError(string path)
+    {
+        try
+        {
+            new JObject().SelectToken(path);
+            return null;
+        }
+        // Newtonsoft's JPath reports some malformed expressions with an IndexOutOfRangeException instead of a JsonException.
+        catch (Exception e) when (e is JsonException or IndexOutOfRangeException or ArgumentException)
+        {
+            return e is IndexOutOfRangeException ? "it ends before the expression is complete" : e.Message;
+        }
+    }
+
     /// <summary>The value at <paramref name="path"/> as text (strings unquoted, true/false/null as JSON writes them), or null when nothing matches.</summary>
     public static string? Select(JToken document, string path)
     {

@@ -1,3 +1,4 @@
+using Slipway.Containers.Smoke.Running;
 using YamlDotNet.Core;
 using YamlDotNet.RepresentationModel;
 
@@ -82,6 +83,7 @@ public static class SmokeFileParser
         {
             if (!Template.IsName(capture)) throw fields.Error($"capture.{capture}", "a capture's name is letters, digits and '_', not starting with a digit.");
             if (!jsonPath.StartsWith('$')) throw fields.Error($"capture.{capture}", $"expected a JSONPath starting with '$', got '{jsonPath}'.");
+            if (JsonBody.PathError(jsonPath) is { } error) throw fields.Error($"capture.{capture}", $"'{jsonPath}' is not a valid JSONPath expression: {error}");
         }
 
         CheckPlaceholders(fields, kind, action, expect, variables);
@@ -128,8 +130,11 @@ public static class SmokeFileParser
         var status = fields.Node("status") is YamlSequenceNode
             ? fields.Strings("status").Select((_, i) => StatusAt(fields, i)).ToList()
             : fields.Int("status", 100, 599, "an HTTP status code") is { } single ? [single] : [];
-        foreach (var path in fields.StringMap("json").Keys.Where(p => !p.StartsWith('$')))
-            throw fields.Error($"json.{path}", "expected a JSONPath starting with '$'.");
+        foreach (var path in fields.StringMap("json").Keys)
+        {
+            if (!path.StartsWith('$')) throw fields.Error($"json.{path}", "expected a JSONPath starting with '$'.");
+            if (JsonBody.PathError(path) is { } error) throw fields.Error($"json.{path}", $"not a valid JSONPath expression: {error}");
+        }
         return new Expectations
         {
             Status = status,
