@@ -5,12 +5,6 @@ using Slipway.Containers.Scanning.Versions;
 
 namespace Slipway.Containers.Scanning.Advisories;
 
-/// <summary>An advisory whose ranges could not be evaluated for an installed package (no ordering for its ecosystem, or unreadable versions).</summary>
-public sealed record UnevaluatedAdvisory(string AdvisoryId, string Service, string Platform, string Ecosystem, string Package, string Version)
-{
-    public override string ToString() => $"{AdvisoryId} ({Ecosystem} {Package} {Version} in {Service} {Platform})";
-}
-
 /// <summary>
 /// The builtin backend: matches OSV advisories against an image's inventory by ecosystem (and the distribution release
 /// an OS ecosystem names), package name and version. Withdrawn advisories are left out; advisories that name each

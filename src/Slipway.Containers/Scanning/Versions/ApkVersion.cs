@@ -27,6 +27,7 @@ public sealed class ApkVersion : IVersionScheme
 
     private readonly record struct Part(Kind Kind, string Text, int SuffixRank = 0);
 
+    /// <summary>Below zero, a pre-release: before the version without a suffix; above, after it.</summary>
     private static readonly Dictionary<string, int> SuffixRanks = new(StringComparer.Ordinal)
     {
         ["alpha"] = -4, ["beta"] = -3, ["pre"] = -2, ["rc"] = -1,
