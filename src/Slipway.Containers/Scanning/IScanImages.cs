@@ -6,6 +6,7 @@ using Slipway.Containers.Compose;
 using Slipway.Containers.Engine;
 using Slipway.Containers.Images;
 using Slipway.Containers.Scanning.Advisories;
+using Slipway.Containers.Scanning.Coverage;
 using Slipway.Containers.Scanning.Findings;
 using Slipway.Containers.Scanning.Inventory;
 using Slipway.Containers.Scanning.Policy;
@@ -68,7 +69,7 @@ public interface IScanImages : IBuildImages
             var outcome = await scanner.ScanAsync(report, settings, DateTimeOffset.UtcNow, ct);
             Host.AppendStepSummary(outcome.Markdown);
             Log.Information("Reports: {Directory} ({Sboms} SBOMs, findings.sarif, findings.json, summary.md)", scanDirectory.RelativeTo(RootDirectory), outcome.SbomFiles.Count);
-            ReportSummary(outcome.Policy.Summary);
+            ReportSummary(ScanCoverage.Unchecked(outcome.Coverage) is { } notChecked ? $"{outcome.Policy.Summary}; not checked: {notChecked}" : outcome.Policy.Summary);
             if (!outcome.Policy.Passed)
                 throw new TargetFailedException($"Scan gate: {outcome.Policy.Summary} at or above {settings.Policy.Threshold.Label()}; see {(scanDirectory / "summary.md").RelativeTo(RootDirectory)}.");
         });

@@ -7,6 +7,7 @@ using Slipway.Build.Processes;
 using Slipway.Containers.Images;
 using Slipway.Containers.Scanning.Advisories;
 using Slipway.Containers.Scanning.Advisories.Trivy;
+using Slipway.Containers.Scanning.Coverage;
 using Slipway.Containers.Scanning.Findings;
 using Slipway.Containers.Scanning.Inventory;
 using Slipway.Containers.Scanning.Policy;
@@ -16,7 +17,8 @@ namespace Slipway.Containers.Scanning;
 
 /// <summary>
 /// The scan of a build report's images: inventory every platform image (SBOMs), match advisories with the chosen
-/// backend, apply the policy, write the reports. The gate's verdict is the caller's to act on.
+/// backend, state which ecosystems could be checked, apply the policy, write the reports. The gate's verdict is the
+/// caller's to act on.
 /// </summary>
 public sealed class ImageScanner(ImageReader reader, ProcessRunner processes, ILogger log)
 {
@@ -51,7 +53,10 @@ public sealed class ImageScanner(ImageReader reader, ProcessRunner processes, IL
             sbomFiles.Add(file);
         }
 
-        var findings = await MatchAsync(inventories, settings, cancellationToken);
+        var (findings, coverage) = await MatchAsync(inventories, settings, cancellationToken);
+        foreach (var image in coverage)
+        foreach (var ecosystem in image.Unchecked)
+            log.Warning("{Service} ({Platform}): its {Count} {Ecosystem} packages were not checked: {Reason}", image.Service, image.Platform, ecosystem.Packages, ecosystem.Ecosystem, ecosystem.Detail);
         var result = ScanPolicy.Evaluate(findings, settings.Policy, now);
         foreach (var warning in result.Warnings) log.Warning("{Warning}", warning);
 
@@ -59,8 +64,8 @@ public sealed class ImageScanner(ImageReader reader, ProcessRunner processes, IL
         var findingsFile = Path.Combine(settings.OutputDirectory, "findings.json");
         var summaryFile = Path.Combine(settings.OutputDirectory, "summary.md");
         await WriteAsync(sarif, SarifReport.Create(result, ToolVersion), cancellationToken);
-        await WriteAsync(findingsFile, FindingsReport.Create(result), cancellationToken);
-        var markdown = MarkdownSummary.Create(inventories, result);
+        await WriteAsync(findingsFile, FindingsReport.Create(result, coverage), cancellationToken);
+        var markdown = MarkdownSummary.Create(inventories, result, coverage);
         await File.WriteAllTextAsync(summaryFile, markdown, cancellationToken);
 
         foreach (var failing in result.Findings.Where(f => f.Status == FindingStatus.Failing).DistinctBy(f => f.Finding.DistinctKey))
@@ -69,10 +74,11 @@ public sealed class ImageScanner(ImageReader reader, ProcessRunner processes, IL
             log.Error("{Id} ({Severity}) in {Service}: {Package} {Version}, {Fix}", f.AdvisoryId, f.Severity.Label(), f.Service, f.PackageName, f.InstalledVersion,
                 f.FixedVersion is { } fixedIn ? $"fixed in {fixedIn}" : "no fix known");
         }
-        return new ScanOutcome(inventories, result, sbomFiles, sarif, findingsFile, summaryFile, markdown);
+        return new ScanOutcome(inventories, result, coverage, sbomFiles, sarif, findingsFile, summaryFile, markdown);
     }
 
-    private async Task<IReadOnlyList<Finding>> MatchAsync(IReadOnlyList<ImageInventory> inventories, ScanSettings settings, CancellationToken cancellationToken)
+    private async Task<(IReadOnlyList<Finding> Findings, IReadOnlyList<ImageCoverage> Coverage)> MatchAsync(
+        IReadOnlyList<ImageInventory> inventories, ScanSettings settings, CancellationToken cancellationToken)
     {
         var backend = settings.Backend switch
         {
@@ -86,7 +92,7 @@ public sealed class ImageScanner(ImageReader reader, ProcessRunner processes, IL
             var trivy = new TrivyScanner(processes);
             var findings = new List<Finding>();
             foreach (var inventory in inventories) findings.AddRange(await trivy.ScanAsync(inventory, settings.WorkDirectory, cancellationToken));
-            return findings;
+            return (findings, ScanCoverage.ByTrivy(inventories));
         }
 
         var advisories = new List<OsvAdvisory>();
@@ -95,10 +101,15 @@ public sealed class ImageScanner(ImageReader reader, ProcessRunner processes, IL
             advisories.AddRange(AdvisoryDirectory.Load(directory));
             log.Information("Advisories: {Count} OSV records from {Directory}", advisories.Count, directory);
         }
+        var osvApiAnswered = false;
         if (settings.OsvApi is { } endpoint)
         {
             using var http = OsvApiClient.CreateHttpClient(endpoint);
-            advisories.AddRange(await new OsvApiClient(http, log).QueryAsync(inventories.SelectMany(i => i.Packages).ToList(), cancellationToken));
+            if (await new OsvApiClient(http, log).QueryAsync(inventories.SelectMany(i => i.Packages).ToList(), cancellationToken) is { } answer)
+            {
+                advisories.AddRange(answer);
+                osvApiAnswered = true;
+            }
         }
         if (advisories.Count == 0)
             log.Warning("No advisories to match (no --advisories directory, OSV API off or unreachable): the scan lists packages but cannot find vulnerabilities");
@@ -107,7 +118,7 @@ public sealed class ImageScanner(ImageReader reader, ProcessRunner processes, IL
         var matched = inventories.SelectMany(matcher.Match).ToList();
         foreach (var unevaluated in matcher.Unevaluated)
             log.Warning("Advisory {Advisory}: its ranges could not be evaluated (no version ordering for the ecosystem, or unreadable versions)", unevaluated);
-        return matched;
+        return (matched, ScanCoverage.ByAdvisories(inventories, matcher, osvApiAnswered));
     }
 
     private static Task WriteAsync(string file, JsonNode document, CancellationToken cancellationToken) =>

@@ -1,3 +1,4 @@
+using Slipway.Containers.Scanning.Coverage;
 using Slipway.Containers.Scanning.Inventory;
 using Slipway.Containers.Scanning.Policy;
 
@@ -7,6 +8,7 @@ namespace Slipway.Containers.Scanning;
 public sealed record ScanOutcome(
     IReadOnlyList<ImageInventory> Inventories,
     PolicyResult Policy,
+    IReadOnlyList<ImageCoverage> Coverage,
     IReadOnlyList<string> SbomFiles,
     string SarifFile,
     string FindingsFile,

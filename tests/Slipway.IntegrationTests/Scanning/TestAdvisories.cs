@@ -2,7 +2,7 @@ using System.Text.Json.Nodes;
 
 namespace Slipway.IntegrationTests.Scanning;
 
-/// <summary>A directory of OSV advisories the test writes, naming real packages of the image at their installed versions. Deleted on dispose.</summary>
+/// <summary>A directory of OSV advisories the test writes, naming packages of the image under test. Deleted on dispose.</summary>
 public sealed class TestAdvisories : IDisposable
 {
     public string Directory { get; } = System.IO.Directory.CreateTempSubdirectory("slipway-scan-advisories-").FullName;
@@ -27,6 +27,9 @@ public sealed class TestAdvisories : IDisposable
         if (cvss is not null) advisory["severity"] = new JsonArray(new JsonObject { ["type"] = "CVSS_V3", ["score"] = cvss });
         File.WriteAllText(Path.Combine(Directory, id + ".json"), advisory.ToJsonString());
     }
+
+    /// <summary>An OSV record as the test writes it, one file named by its id.</summary>
+    public void AddRecord(string id, string json) => File.WriteAllText(Path.Combine(Directory, id + ".json"), json);
 
     public static JsonObject Introduced(string version) => new() { ["introduced"] = version };
     public static JsonObject Fixed(string version) => new() { ["fixed"] = version };

@@ -1,4 +1,3 @@
-using Slipway.Containers.Images;
 using Slipway.Containers.Scanning.Findings;
 using Slipway.Containers.Scanning.Inventory;
 using Slipway.Containers.Scanning.Inventory.Catalogers;
@@ -6,31 +5,37 @@ using Slipway.Containers.Scanning.Versions;
 
 namespace Slipway.Containers.Scanning.Advisories;
 
-/// <summary>The builtin backend: matches OSV advisories against an image's inventory by ecosystem, package name and version.</summary>
+/// <summary>
+/// The builtin backend: matches OSV advisories against an image's inventory by ecosystem (and the distribution release
+/// an OS ecosystem names), package name and version. Withdrawn advisories are left out; advisories that name each
+/// other make one finding per package.
+/// </summary>
 public sealed class AdvisoryMatcher
 {
     private readonly Dictionary<(string Ecosystem, string Name), List<(OsvAdvisory Advisory, OsvAffected Affected)>> _index = new();
-    private readonly HashSet<string> _unevaluated = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, HashSet<string>> _idsByEcosystem = new(StringComparer.Ordinal);
+    private readonly HashSet<UnevaluatedAdvisory> _unevaluated = [];
 
-    /// <param name="advisories">Advisories; an id seen twice keeps its first record (the local mirror before the API).</param>
+    /// <param name="advisories">Advisories; an id seen twice keeps its first record (the local mirror before the API), withdrawn or not.</param>
     public AdvisoryMatcher(IEnumerable<OsvAdvisory> advisories)
     {
-        foreach (var advisory in advisories.Where(a => a.Withdrawn is null).DistinctBy(a => a.Id))
+        foreach (var advisory in advisories.DistinctBy(a => a.Id).Where(a => a.Withdrawn is null))
         foreach (var affected in advisory.Affected ?? [])
             if (affected.Package is { Ecosystem: { } ecosystem, Name: { } name })
             {
                 var key = (EcosystemBase(ecosystem), NormalizeName(EcosystemBase(ecosystem), name));
                 if (!_index.TryGetValue(key, out var list)) _index[key] = list = [];
                 list.Add((advisory, affected));
+                if (!_idsByEcosystem.TryGetValue(key.Item1, out var ids)) _idsByEcosystem[key.Item1] = ids = new HashSet<string>(StringComparer.Ordinal);
+                ids.Add(advisory.Id);
             }
-        Count = _index.Values.SelectMany(l => l).Select(e => e.Advisory.Id).Distinct().Count();
     }
 
-    /// <summary>How many advisories name a package.</summary>
-    public int Count { get; }
+    /// <summary>How many advisories name a package of the ecosystem ("Alpine", "Maven"; a release such as "Debian:12" counts for its ecosystem).</summary>
+    public int AdvisoriesFor(string ecosystem) => _idsByEcosystem.TryGetValue(EcosystemBase(ecosystem), out var ids) ? ids.Count : 0;
 
-    /// <summary>Advisories whose ranges could not be evaluated for a package (an unknown ecosystem ordering or unreadable versions).</summary>
-    public IReadOnlyCollection<string> Unevaluated => _unevaluated;
+    /// <summary>Advisories whose ranges could not be evaluated for an installed package.</summary>
+    public IReadOnlyCollection<UnevaluatedAdvisory> Unevaluated => _unevaluated;
 
     public IReadOnlyList<Finding> Match(ImageInventory inventory)
     {
@@ -47,12 +52,12 @@ public sealed class AdvisoryMatcher
             foreach (var (name, version) in candidates.Distinct())
             foreach (var (advisory, affected) in Lookup(ecosystem, name))
             {
-                if (found.ContainsKey(advisory.Id) || !ReleaseMatches(affected.Package!.Ecosystem!, inventory.Os)) continue;
+                if (found.ContainsKey(advisory.Id) || !ReleaseMatches(affected.Package!.Ecosystem!, package.Release)) continue;
                 var verdict = AffectedRanges.Evaluate(version, affected, scheme);
-                if (!verdict.Evaluated) _unevaluated.Add($"{advisory.Id} ({package.Ecosystem} {name} {version})");
+                if (!verdict.Evaluated) _unevaluated.Add(new UnevaluatedAdvisory(advisory.Id, inventory.Service, inventory.Platform, package.Ecosystem, name, version));
                 if (verdict.Affected) found[advisory.Id] = Create(advisory, affected, verdict.FixedVersion, inventory, package);
             }
-            findings.AddRange(found.Values);
+            findings.AddRange(AliasGroups.Merge(found.Values.ToList(), scheme));
         }
         return findings;
     }
@@ -69,11 +74,14 @@ public sealed class AdvisoryMatcher
         _ => name,
     };
 
-    /// <summary>"Debian:12" applies to Debian 12 images only, "Alpine:v3.18" to 3.18.x; a bare ecosystem to every release.</summary>
-    private static bool ReleaseMatches(string ecosystem, OsRelease? os)
+    /// <summary>
+    /// "Debian:12" applies to packages of Debian 12 only, "Alpine:v3.18" to those of the 3.18 branch; a bare ecosystem,
+    /// or a package whose release is unknown, to every release.
+    /// </summary>
+    private static bool ReleaseMatches(string ecosystem, string? installed)
     {
         var colon = ecosystem.IndexOf(':');
-        if (colon < 0 || os?.VersionId is not { } installed) return true;
+        if (colon < 0 || installed is null) return true;
         var release = ecosystem[(colon + 1)..].TrimStart('v');
         return installed == release || installed.StartsWith(release + ".", StringComparison.Ordinal);
     }

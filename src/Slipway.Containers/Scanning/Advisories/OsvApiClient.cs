@@ -8,7 +8,7 @@ namespace Slipway.Containers.Scanning.Advisories;
 /// <summary>
 /// Asks the OSV API (api.osv.dev) which advisories name the inventoried packages, then fetches those advisories, so
 /// that they go through the same matching as the local mirror's. Unreachable (an air-gapped machine) is not an error:
-/// the scan goes on with the mirror alone, after a log line, within a few seconds.
+/// the scan goes on with the mirror alone, after a log line, within a few seconds, and says what it could not check.
 /// </summary>
 public sealed class OsvApiClient(HttpClient http, ILogger log)
 {
@@ -19,7 +19,8 @@ public sealed class OsvApiClient(HttpClient http, ILogger log)
 
     private const int BatchSize = 1000;
 
-    public async Task<IReadOnlyList<OsvAdvisory>> QueryAsync(IReadOnlyCollection<Package> packages, CancellationToken cancellationToken)
+    /// <summary>The advisories that name the packages; null when the API did not answer.</summary>
+    public async Task<IReadOnlyList<OsvAdvisory>?> QueryAsync(IReadOnlyCollection<Package> packages, CancellationToken cancellationToken)
     {
         var purls = packages.Select(p => p.Purl).Distinct().ToList();
         var ids = new HashSet<string>(StringComparer.Ordinal);
@@ -50,7 +51,7 @@ public sealed class OsvApiClient(HttpClient http, ILogger log)
         catch (Exception e) when (e is HttpRequestException or TaskCanceledException or System.Text.Json.JsonException && !cancellationToken.IsCancellationRequested)
         {
             log.Warning("OSV API {Endpoint} not reachable ({Reason}): matching against the advisory directory only", http.BaseAddress, e.Message);
-            return [];
+            return null;
         }
     }
 

@@ -30,6 +30,7 @@ public sealed record ImageInventory
         var packages = DpkgCataloger.Read(files, os)
             .Concat(ApkCataloger.Read(files, os))
             .Concat(DotnetDepsCataloger.Read(files))
+            .Concat(JavaCataloger.Read(files))
             .Concat(NpmCataloger.Read(files))
             .Concat(PythonCataloger.Read(files))
             .DistinctBy(p => p.Purl)

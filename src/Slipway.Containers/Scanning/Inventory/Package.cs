@@ -3,7 +3,7 @@ namespace Slipway.Containers.Scanning.Inventory;
 /// <summary>One installed package found in an image's filesystem.</summary>
 public sealed record Package
 {
-    /// <summary>The OSV ecosystem name without a release: Debian, Alpine, NuGet, npm, PyPI.</summary>
+    /// <summary>The OSV ecosystem name without a release: Debian, Alpine, Maven, NuGet, npm, PyPI.</summary>
     public required string Ecosystem { get; init; }
 
     public required string Name { get; init; }
@@ -19,6 +19,13 @@ public sealed record Package
     public string? SourceName { get; init; }
 
     public string? SourceVersion { get; init; }
+
+    /// <summary>
+    /// The distribution release an OS package belongs to, as OSV names it after the ecosystem's colon ("12" for
+    /// Debian:12, "3.19" for Alpine:v3.19); null for language packages, and where the release is unknown.
+    /// </summary>
+    public string? Release { get; init; }
+
     public string? Architecture { get; init; }
     public IReadOnlyList<string> Licenses { get; init; } = [];
 }
@@ -27,6 +34,7 @@ public static class Ecosystems
 {
     public const string Debian = "Debian";
     public const string Alpine = "Alpine";
+    public const string Maven = "Maven";
     public const string NuGet = "NuGet";
     public const string Npm = "npm";
     public const string PyPI = "PyPI";

@@ -37,6 +37,8 @@ public static class CycloneDxSbom
             };
             if (package.Licenses.Count > 0)
                 component["licenses"] = new JsonArray(package.Licenses.Select(l => (JsonNode)new JsonObject { ["license"] = new JsonObject { ["name"] = l } }).ToArray());
+            // The file the package was read from is the evidence of its presence (a jar nested in a jar as outer!/inner).
+            component["evidence"] = new JsonObject { ["occurrences"] = new JsonArray(new JsonObject { ["location"] = package.Location }) };
             component["properties"] = properties;
             components.Add(component);
         }

@@ -1,13 +1,14 @@
 using System.Text.Json.Nodes;
+using Slipway.Containers.Scanning.Coverage;
 using Slipway.Containers.Scanning.Findings;
 using Slipway.Containers.Scanning.Policy;
 
 namespace Slipway.Containers.Scanning.Reports;
 
-/// <summary>artifacts/scan/findings.json: the policy, the outcome and every finding with its status.</summary>
+/// <summary>artifacts/scan/findings.json: the policy, the outcome, what each image's ecosystems were checked against, and every finding with its status.</summary>
 public static class FindingsReport
 {
-    public static JsonObject Create(PolicyResult result) => new()
+    public static JsonObject Create(PolicyResult result, IReadOnlyList<ImageCoverage> coverage) => new()
     {
         ["threshold"] = result.Settings.Threshold.Label(),
         ["ignoreUnfixed"] = result.Settings.IgnoreUnfixed,
@@ -15,6 +16,19 @@ public static class FindingsReport
         ["passed"] = result.Passed,
         ["summary"] = result.Summary,
         ["warnings"] = new JsonArray(result.Warnings.Select(w => (JsonNode)JsonValue.Create(w)).ToArray()),
+        ["notChecked"] = ScanCoverage.Unchecked(coverage),
+        ["coverage"] = new JsonArray(coverage.Select(image => (JsonNode)new JsonObject
+        {
+            ["service"] = image.Service,
+            ["platform"] = image.Platform,
+            ["ecosystems"] = new JsonArray(image.Ecosystems.Select(e => (JsonNode)new JsonObject
+            {
+                ["ecosystem"] = e.Ecosystem,
+                ["packages"] = e.Packages,
+                ["checked"] = e.Checked,
+                ["detail"] = e.Detail,
+            }).ToArray()),
+        }).ToArray()),
         ["findings"] = new JsonArray(result.Findings.Select(e => (JsonNode)Finding(e)).ToArray()),
     };
 

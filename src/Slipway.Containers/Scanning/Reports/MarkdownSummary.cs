@@ -1,21 +1,25 @@
 using System.Text;
+using Slipway.Containers.Scanning.Coverage;
 using Slipway.Containers.Scanning.Findings;
 using Slipway.Containers.Scanning.Inventory;
 using Slipway.Containers.Scanning.Policy;
 
 namespace Slipway.Containers.Scanning.Reports;
 
-/// <summary>The scan as Markdown: artifacts/scan/summary.md and the CI run's step summary.</summary>
+/// <summary>The scan as Markdown: artifacts/scan/summary.md and the CI run's step summary. What could not be checked is said first.</summary>
 public static class MarkdownSummary
 {
     private const int MaxRows = 50;
 
-    public static string Create(IReadOnlyList<ImageInventory> images, PolicyResult result)
+    public static string Create(IReadOnlyList<ImageInventory> images, PolicyResult result, IReadOnlyList<ImageCoverage> coverage)
     {
         var md = new StringBuilder();
+        var notChecked = ScanCoverage.Unchecked(coverage);
         md.AppendLine($"## Image scan: {(result.Passed ? "passed" : "failed")}").AppendLine();
-        md.AppendLine($"{result.Summary}. Threshold {result.Settings.Threshold.Label()}" +
+        md.AppendLine($"{result.Summary}{(notChecked is null ? "" : " in what could be checked")}. Threshold {result.Settings.Threshold.Label()}" +
                       (result.Settings.IgnoreUnfixed ? ", unfixed findings ignored" : "") + ".").AppendLine();
+        if (notChecked is not null)
+            md.AppendLine($"> **Not checked:** {Escape(notChecked)}. These packages are in the SBOMs, but no finding can be reported for them.").AppendLine();
         foreach (var warning in result.Warnings) md.AppendLine($"> **Warning:** {Escape(warning)}").AppendLine();
 
         md.AppendLine("| Service | Platform | Packages | Failing | Below threshold | Ignored |");
@@ -25,6 +29,12 @@ public static class MarkdownSummary
             int Count(FindingStatus status) => result.Findings.Count(f => f.Status == status && f.Finding.Service == image.Service && f.Finding.Platform == image.Platform);
             md.AppendLine($"| {Escape(image.Service)} | {image.Platform} | {image.Packages.Count} | {Count(FindingStatus.Failing)} | {Count(FindingStatus.BelowThreshold)} | {Count(FindingStatus.Ignored)} |");
         }
+
+        md.AppendLine().AppendLine("| Service | Platform | Ecosystem | Packages | Advisories |");
+        md.AppendLine("|---|---|---|---:|---|");
+        foreach (var image in coverage)
+        foreach (var e in image.Ecosystems)
+            md.AppendLine($"| {Escape(image.Service)} | {image.Platform} | {e.Ecosystem} | {e.Packages} | {(e.Checked ? Escape(e.Detail) : $"**not checked**: {Escape(e.Detail)}")} |");
 
         var rows = result.Findings.DistinctBy(f => f.Finding.DistinctKey).ToList();
         if (rows.Count > 0)

@@ -3,8 +3,8 @@ using System.Text.RegularExpressions;
 namespace Slipway.Containers.Scanning.Versions;
 
 /// <summary>
-/// The basics of PEP 440 ordering: epoch, release numbers (trailing zeros insignificant), pre-releases
-/// (a/b/rc and their spellings), post- and dev-releases. Local labels (+…) are ignored.
+/// PEP 440 ordering: epoch, release numbers (trailing zeros insignificant), pre-releases (a/b/rc and their
+/// spellings), post- and dev-releases, then local labels: 1.0 &lt; 1.0+ubuntu1, segment by segment, numbers above words.
 /// </summary>
 public sealed partial class Pep440Scheme : IVersionScheme
 {
@@ -18,7 +18,7 @@ public sealed partial class Pep440Scheme : IVersionScheme
         return true;
     }
 
-    [GeneratedRegex(@"^v?(?:(?<epoch>\d+)!)?(?<release>\d+(?:\.\d+)*)(?:[-_.]?(?<pre>a|b|c|rc|alpha|beta|pre|preview)[-_.]?(?<preN>\d+)?)?(?:-(?<postImplicit>\d+)|[-_.]?(?<postWord>post|rev|r)[-_.]?(?<post>\d+)?)?(?:[-_.]?(?<devWord>dev)[-_.]?(?<dev>\d+)?)?(?:\+[a-z0-9]+(?:[-_.][a-z0-9]+)*)?$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"^v?(?:(?<epoch>\d+)!)?(?<release>\d+(?:\.\d+)*)(?:[-_.]?(?<pre>a|b|c|rc|alpha|beta|pre|preview)[-_.]?(?<preN>\d+)?)?(?:-(?<postImplicit>\d+)|[-_.]?(?<postWord>post|rev|r)[-_.]?(?<post>\d+)?)?(?:[-_.]?(?<devWord>dev)[-_.]?(?<dev>\d+)?)?(?:\+(?<local>[a-z0-9]+(?:[-_.][a-z0-9]+)*))?$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex Pattern();
 
     private static bool TryParse(string value, out Parsed parsed)
@@ -35,13 +35,14 @@ public sealed partial class Pep440Scheme : IVersionScheme
         long? post = match.Groups["postImplicit"].Success ? long.Parse(match.Groups["postImplicit"].Value)
             : match.Groups["postWord"].Success ? Number(match.Groups["post"]) : null;
         long? dev = match.Groups["devWord"].Success ? Number(match.Groups["dev"]) : null;
-        parsed = new Parsed(match.Groups["epoch"].Success ? long.Parse(match.Groups["epoch"].Value) : 0, release, pre, post, dev);
+        var local = match.Groups["local"].Success ? match.Groups["local"].Value.ToLowerInvariant().Split('-', '_', '.') : [];
+        parsed = new Parsed(match.Groups["epoch"].Success ? long.Parse(match.Groups["epoch"].Value) : 0, release, pre, post, dev, local);
         return true;
     }
 
     private static long Number(Group group) => group.Success ? long.Parse(group.Value) : 0;
 
-    private sealed record Parsed(long Epoch, List<long> Release, (int Kind, long Number)? Pre, long? Post, long? Dev) : IComparable<Parsed>
+    private sealed record Parsed(long Epoch, List<long> Release, (int Kind, long Number)? Pre, long? Post, long? Dev, string[] Local) : IComparable<Parsed>
     {
         public int CompareTo(Parsed? other)
         {
@@ -58,7 +59,30 @@ public sealed partial class Pep440Scheme : IVersionScheme
             order = (Post ?? -1).CompareTo(other.Post ?? -1);
             if (order != 0) return order;
             // A dev release sorts before the same version without one.
-            return (Dev ?? long.MaxValue).CompareTo(other.Dev ?? long.MaxValue);
+            order = (Dev ?? long.MaxValue).CompareTo(other.Dev ?? long.MaxValue);
+            return order != 0 ? order : CompareLocal(Local, other.Local);
+        }
+
+        /// <summary>No label sorts first; then segment by segment, a number above a word, and a longer label above its prefix.</summary>
+        private static int CompareLocal(string[] a, string[] b)
+        {
+            for (var i = 0; i < Math.Min(a.Length, b.Length); i++)
+            {
+                var numberA = a[i].All(char.IsAsciiDigit);
+                var numberB = b[i].All(char.IsAsciiDigit);
+                var order = numberA != numberB ? numberA.CompareTo(numberB)
+                    : numberA ? CompareDigits(a[i], b[i])
+                    : string.CompareOrdinal(a[i], b[i]);
+                if (order != 0) return order;
+            }
+            return a.Length.CompareTo(b.Length);
+        }
+
+        private static int CompareDigits(string a, string b)
+        {
+            a = a.TrimStart('0');
+            b = b.TrimStart('0');
+            return a.Length != b.Length ? a.Length.CompareTo(b.Length) : string.CompareOrdinal(a, b);
         }
 
         /// <summary>1.0.dev1 &lt; 1.0a1 &lt; 1.0 ; a release without a pre part sorts after every pre-release of it.</summary>

@@ -7,6 +7,8 @@ public static class VersionSchemes
     public static IVersionScheme? ForEcosystem(string ecosystem) => ecosystem.Split(':')[0].ToLowerInvariant() switch
     {
         "debian" or "ubuntu" => DpkgVersion.Scheme,
+        "alpine" => ApkVersion.Scheme,
+        "maven" => MavenVersion.Scheme,
         "npm" => SemVerScheme.Scheme,
         "nuget" => NuGetScheme.Scheme,
         "pypi" => Pep440Scheme.Scheme,

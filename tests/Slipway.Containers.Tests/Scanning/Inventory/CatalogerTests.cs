@@ -1,14 +1,19 @@
 using Slipway.Containers.Scanning.Inventory;
+using Slipway.Containers.Scanning.Inventory.Catalogers.Java;
 using Slipway.Containers.Scanning.Inventory.Layers;
+using Slipway.Containers.Tests.Scanning.Support;
 
 namespace Slipway.Containers.Tests.Scanning.Inventory;
 
 public class CatalogerTests
 {
-    private static IReadOnlyList<Package> Catalog(params (string Path, string Content)[] files)
+    private static IReadOnlyList<Package> Catalog(params (string Path, string Content)[] files) =>
+        Catalog(files.Select(f => (f.Path, System.Text.Encoding.UTF8.GetBytes(f.Content))).ToArray());
+
+    private static IReadOnlyList<Package> Catalog(params (string Path, byte[] Content)[] files)
     {
         var layer = new LayerChanges();
-        foreach (var (path, content) in files) layer.Files[path] = System.Text.Encoding.UTF8.GetBytes(content);
+        foreach (var (path, content) in files) layer.Files[path] = content;
         return ImageInventory.Catalog(ImageFiles.Merge([layer])).Packages;
     }
 
@@ -54,26 +59,89 @@ public class CatalogerTests
         Assert.All(packages, p => Assert.StartsWith("var/lib/dpkg/status.d/", p.Location));
     }
 
-    [Fact]
-    public void Apk_database()
-    {
-        var packages = Catalog(("etc/os-release", "ID=alpine\nVERSION_ID=3.19.1"), ("lib/apk/db/installed", """
-            C:Q1abc=
-            P:musl
-            V:1.2.4_git20230717-r4
-            A:x86_64
-            L:MIT
-            o:musl
+    private const string ApkDatabase = """
+        C:Q1abc=
+        P:musl
+        V:1.2.4_git20230717-r4
+        A:x86_64
+        L:MIT
+        o:musl
 
-            P:libcrypto3
-            V:3.1.4-r5
-            A:x86_64
-            o:openssl
-            """));
-        Assert.Equal(["pkg:apk/alpine/libcrypto3@3.1.4-r5?arch=x86_64&distro=alpine-3.19.1", "pkg:apk/alpine/musl@1.2.4_git20230717-r4?arch=x86_64&distro=alpine-3.19.1"],
+        P:libcrypto3
+        V:3.1.4-r5
+        A:x86_64
+        o:openssl
+        """;
+
+    [Fact]
+    public void Apk_database_with_origins_and_the_branch_of_alpine_release()
+    {
+        var packages = Catalog(("etc/alpine-release", "3.19.1\n"), ("lib/apk/db/installed", ApkDatabase));
+        Assert.Equal(["pkg:apk/alpine/libcrypto3@3.1.4-r5?arch=x86_64&distro=alpine-3.19.1&upstream=openssl", "pkg:apk/alpine/musl@1.2.4_git20230717-r4?arch=x86_64&distro=alpine-3.19.1"],
             packages.Select(p => p.Purl));
-        Assert.Equal("openssl", packages[0].SourceName);
+        Assert.Equal(("openssl", "3.1.4-r5"), (packages[0].SourceName, packages[0].SourceVersion));
+        Assert.Null(packages[1].SourceName); // its own origin
+        Assert.All(packages, p => Assert.Equal("3.19", p.Release));
         Assert.Equal(["MIT"], packages[1].Licenses);
+    }
+
+    [Fact]
+    public void Apk_branch_from_os_release_when_there_is_no_alpine_release()
+    {
+        var packages = Catalog(("etc/os-release", "ID=alpine\nVERSION_ID=3.18.6"), ("lib/apk/db/installed", ApkDatabase));
+        Assert.All(packages, p => Assert.Equal("3.18", p.Release));
+        Assert.Contains("distro=alpine-3.18.6", packages[0].Purl);
+    }
+
+    [Fact]
+    public void Spring_boot_jar_its_nested_libraries_and_a_war_with_web_inf_lib()
+    {
+        var bootJar = Jars.Archive(
+            ("META-INF/MANIFEST.MF", "Manifest-Version: 1.0\r\nMain-Class: org.springframework.boot.loader.launch.JarLauncher\r\nStart-Class: com.acme.\r\n Shop\r\n\r\n"),
+            ("META-INF/maven/com.acme/shop/pom.properties", Jars.PomProperties("com.acme", "shop", "1.0.0")),
+            ("BOOT-INF/classes/com/acme/Shop.class", "x"),
+            ("BOOT-INF/lib/log4j-core-2.15.0-rc1.jar", Jars.Library("org.apache.logging.log4j", "log4j-core", "2.15.0-rc1")),
+            ("BOOT-INF/lib/commons-text-1.9.jar", Jars.Library("org.apache.commons", "commons-text", "1.9")),
+            // No pom.properties: named by its manifest and file name.
+            ("BOOT-INF/lib/legacy-util-2.1.jar", Jars.Archive(("META-INF/MANIFEST.MF", "Manifest-Version: 1.0\nImplementation-Version: 2.1\nImplementation-Vendor-Id: com.legacy\n"))));
+        var war = Jars.Archive(("WEB-INF/lib/snakeyaml-1.33.jar", Jars.Library("org.yaml", "snakeyaml", "1.33")), ("index.html", "<html/>"));
+
+        var packages = Catalog(("app/shop.jar", bootJar), ("srv/tomcat/webapps/store.war", war));
+
+        Assert.Equal(
+            [
+                ("com.acme:shop", "1.0.0", "app/shop.jar"),
+                ("com.legacy:legacy-util", "2.1", "app/shop.jar!/BOOT-INF/lib/legacy-util-2.1.jar"),
+                ("org.apache.commons:commons-text", "1.9", "app/shop.jar!/BOOT-INF/lib/commons-text-1.9.jar"),
+                ("org.apache.logging.log4j:log4j-core", "2.15.0-rc1", "app/shop.jar!/BOOT-INF/lib/log4j-core-2.15.0-rc1.jar"),
+                ("org.yaml:snakeyaml", "1.33", "srv/tomcat/webapps/store.war!/WEB-INF/lib/snakeyaml-1.33.jar"),
+            ],
+            packages.Select(p => (p.Name, p.Version, p.Location)));
+        Assert.All(packages, p => Assert.Equal(Ecosystems.Maven, p.Ecosystem));
+        Assert.Equal("pkg:maven/org.apache.logging.log4j/log4j-core@2.15.0-rc1", packages.Single(p => p.Name.EndsWith(":log4j-core", StringComparison.Ordinal)).Purl);
+    }
+
+    [Fact]
+    public void A_jar_without_maven_metadata_or_manifest_version_is_named_by_its_file()
+    {
+        var packages = Catalog(("opt/lib/guava-31.1-jre.jar", Jars.Archive(("com/google/common/Base.class", "x"))), ("opt/lib/unversioned.jar", Jars.Archive(("A.class", "x"))));
+        var guava = Assert.Single(packages);
+        Assert.Equal(("guava", "31.1-jre", "pkg:maven/guava@31.1-jre"), (guava.Name, guava.Version, guava.Purl));
+    }
+
+    [Fact]
+    public void Stripped_archives_keep_what_the_cataloger_reads_and_nothing_else()
+    {
+        var jar = Jars.Archive(
+            ("META-INF/maven/com.acme/shop/pom.properties", Jars.PomProperties("com.acme", "shop", "1.0.0")),
+            ("BOOT-INF/classes/big.bin", new string('x', 200_000)),
+            ("BOOT-INF/lib/log4j-core-2.15.0-rc1.jar", Jars.Library("org.apache.logging.log4j", "log4j-core", "2.15.0-rc1")));
+
+        var stripped = JavaArchive.Strip("app/shop.jar", jar);
+
+        Assert.True(stripped.Length < 2000, $"{stripped.Length} bytes kept of {jar.Length}");
+        Assert.Equal(Catalog(("app/shop.jar", jar)).Select(p => p.Purl), Catalog(("app/shop.jar", stripped)).Select(p => p.Purl));
+        Assert.Equal(2, Catalog(("app/shop.jar", stripped)).Count);
     }
 
     [Fact]
@@ -121,10 +189,12 @@ public class CatalogerTests
         Assert.Equal(["pkg:pypi/requests@2.31.0", "pkg:pypi/six@1.16.0"], packages.Select(p => p.Purl));
     }
 
-    [Fact]
-    public void Invalid_metadata_names_the_file()
+    [Theory]
+    [InlineData("app/X.deps.json", "{ not json")]
+    [InlineData("app/lib/broken.jar", "PK not a zip")]
+    public void Invalid_metadata_names_the_file(string path, string content)
     {
-        var error = Assert.Throws<InvalidDataException>(() => Catalog(("app/X.deps.json", "{ not json")));
-        Assert.Contains("app/X.deps.json", error.Message);
+        var error = Assert.Throws<InvalidDataException>(() => Catalog((path, content)));
+        Assert.Contains(path, error.Message);
     }
 }

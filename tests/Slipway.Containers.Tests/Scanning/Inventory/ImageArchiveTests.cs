@@ -51,6 +51,23 @@ public class ImageArchiveTests
     }
 
     [Fact]
+    public async Task Java_archives_are_kept_as_their_metadata_only()
+    {
+        var jar = Jars.Archive(
+            ("META-INF/maven/com.acme/shop/pom.properties", Jars.PomProperties("com.acme", "shop", "1.0.0")),
+            ("BOOT-INF/lib/snakeyaml-1.33.jar", Jars.Library("org.yaml", "snakeyaml", "1.33")),
+            ("BOOT-INF/classes/static/bundle.js", new string('x', 500_000)));
+        var layout = new Layers.Layout();
+        var manifest = layout.AddPlatform("linux", "amd64", Layers.Gzip(Layers.Tar(("app/shop.jar", jar))));
+
+        var archive = await ImageArchive.ReadAsync(new MemoryStream(layout.Export()), default);
+        var files = archive.Files(archive.Manifest(manifest, "linux/amd64"));
+
+        Assert.True(files.Files["app/shop.jar"].Length < 2000, $"{files.Files["app/shop.jar"].Length} bytes kept of a {jar.Length}-byte jar");
+        Assert.Equal(["pkg:maven/com.acme/shop@1.0.0", "pkg:maven/org.yaml/snakeyaml@1.33"], ImageInventory.Catalog(files).Packages.Select(p => p.Purl));
+    }
+
+    [Fact]
     public async Task A_manifest_missing_from_the_export_is_an_error_naming_it()
     {
         var layout = new Layers.Layout();

@@ -1,5 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using Slipway.Containers.Scanning.Advisories;
+using Slipway.Containers.Scanning.Coverage;
 using Slipway.Containers.Scanning.Findings;
 using Slipway.Containers.Scanning.Inventory;
 using Slipway.Containers.Scanning.Policy;
@@ -59,7 +61,9 @@ public class ReportSchemaTests
             Inventories.Deb("libssl3", "3.0.11-1~deb12u2", source: "openssl"),
             Inventories.NuGet("Npgsql", "10.0.3"),
             Inventories.Npm("express", "4.19.2") with { Licenses = ["MIT"] },
-            Inventories.PyPI("requests", "2.31.0"));
+            Inventories.PyPI("requests", "2.31.0"),
+            Inventories.Apk("libcrypto3", "3.1.4-r5", origin: "openssl"),
+            Inventories.Maven("org.apache.logging.log4j", "log4j-core", "2.15.0-rc1"));
 
         var sbom = CycloneDxSbom.Create(image, "1.0.0", Now);
 
@@ -67,24 +71,46 @@ public class ReportSchemaTests
         var broken = sbom.DeepClone();
         broken["components"]![1]!["type"] = "gadget";
         Assert.Equal(["/components/1/type must be equal to one of the allowed values"], await Conformance.CycloneDxErrorsAsync(broken.ToJsonString()));
-        Assert.Equal(5, sbom["components"]!.AsArray().Count); // the OS and four packages
+        Assert.Equal(7, sbom["components"]!.AsArray().Count); // the OS and six packages
+        Assert.Equal("app/app.jar!/BOOT-INF/lib/log4j-core-2.15.0-rc1.jar", (string)sbom["components"]![6]!["evidence"]!["occurrences"]![0]!["location"]!);
         Assert.Equal(sbom["serialNumber"]!.ToString(), CycloneDxSbom.Create(image, "1.0.0", Now.AddDays(1))["serialNumber"]!.ToString());
     }
 
     [Fact]
-    public void Findings_json_and_markdown_carry_statuses_and_summary()
+    public void Findings_json_and_markdown_carry_statuses_summary_and_coverage()
     {
         var result = Result();
-        var json = FindingsReport.Create(result);
+        var image = Inventories.Image("api", Inventories.NuGet("Npgsql", "10.0.3"), Inventories.Maven("org.yaml", "snakeyaml", "1.33"));
+        var matcher = new AdvisoryMatcher([Osv.Range("GHSA-n", "NuGet", "Npgsql", "ECOSYSTEM", """{"introduced":"0"},{"fixed":"10.0.4"}""")]);
+        var coverage = ScanCoverage.ByAdvisories([image], matcher, osvApiAnswered: false);
+
+        var json = FindingsReport.Create(result, coverage);
         Assert.Equal("1 critical (1 ignored)", (string)json["summary"]!);
         Assert.False((bool)json["passed"]!);
         Assert.Equal(["failing", "failing", "below-threshold"], json["findings"]!.AsArray().Take(3).Select(f => (string)f!["status"]!));
+        Assert.Equal("Maven in api", (string)json["notChecked"]!);
+        var ecosystems = json["coverage"]![0]!["ecosystems"]!.AsArray();
+        Assert.Equal([("Maven", false), ("NuGet", true)], ecosystems.Select(e => ((string)e!["ecosystem"]!, (bool)e["checked"]!)));
         JsonSerializer.Deserialize<JsonObject>(json.ToJsonString()); // round-trips as JSON
 
-        var markdown = MarkdownSummary.Create([Inventories.Image("api", Inventories.NuGet("Npgsql", "10.0.3"))], result);
+        var markdown = MarkdownSummary.Create([image], result, coverage);
         Assert.Contains("## Image scan: failed", markdown);
-        Assert.Contains("| api | linux/amd64 | 1 | 1 | 3 | 1 |", markdown);
+        Assert.Contains("1 critical (1 ignored) in what could be checked.", markdown);
+        Assert.Contains("> **Not checked:** Maven in api.", markdown);
+        Assert.Contains("| api | linux/amd64 | 2 | 1 | 3 | 1 |", markdown);
+        Assert.Contains("| api | linux/amd64 | Maven | 1 | **not checked**: no Maven advisories were available |", markdown);
+        Assert.Contains("| api | linux/amd64 | NuGet | 1 | checked against 1 advisory |", markdown);
         Assert.Contains("[CVE-2024-1](https://osv.dev/vulnerability/CVE-2024-1)", markdown);
         Assert.Contains("ignored (.trivyignore:1 until 2030-01-01)", markdown);
+    }
+
+    [Fact]
+    public void Markdown_says_nothing_of_unchecked_ecosystems_when_everything_was_checked()
+    {
+        var image = Inventories.Image("api", Inventories.NuGet("Npgsql", "10.0.3"));
+        var markdown = MarkdownSummary.Create([image], Result(), ScanCoverage.ByTrivy([image]));
+        Assert.DoesNotContain("Not checked", markdown);
+        Assert.DoesNotContain("in what could be checked", markdown);
+        Assert.Contains("| api | linux/amd64 | NuGet | 1 | checked by trivy |", markdown);
     }
 }

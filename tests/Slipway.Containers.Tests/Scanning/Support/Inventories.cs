@@ -14,8 +14,33 @@ internal static class Inventories
         SourceName = source,
         SourceVersion = source is null ? null : sourceVersion ?? version,
         Architecture = "amd64",
+        Release = "12",
         Location = "var/lib/dpkg/status",
         Purl = Purl.Create("deb", "debian", name, version, [("arch", "amd64"), ("distro", "debian-12")]),
+    };
+
+    /// <summary>A package of an Alpine image of the given branch (3.19 for Alpine:v3.19), built from its origin when one is given.</summary>
+    public static Package Apk(string name, string version, string? origin = null, string branch = "3.19") => new()
+    {
+        Ecosystem = Ecosystems.Alpine,
+        Name = name,
+        Version = version,
+        SourceName = origin,
+        SourceVersion = origin is null ? null : version,
+        Architecture = "x86_64",
+        Release = branch,
+        Location = "lib/apk/db/installed",
+        Purl = Purl.Create("apk", "alpine", name, version, [("arch", "x86_64"), ("distro", $"alpine-{branch}.0"), ("upstream", origin)]),
+    };
+
+    /// <summary>A Maven package, named groupId:artifactId as OSV names it, in a Spring Boot application's jar.</summary>
+    public static Package Maven(string groupId, string artifactId, string version) => new()
+    {
+        Ecosystem = Ecosystems.Maven,
+        Name = $"{groupId}:{artifactId}",
+        Version = version,
+        Location = $"app/app.jar!/BOOT-INF/lib/{artifactId}-{version}.jar",
+        Purl = Purl.Create("maven", groupId, artifactId, version),
     };
 
     public static Package NuGet(string name, string version) => new()

@@ -28,6 +28,16 @@ internal static class Layers
         return buffer.ToArray();
     }
 
+    /// <summary>A layer of regular files with binary content.</summary>
+    public static byte[] Tar(params (string Path, byte[] Content)[] files)
+    {
+        using var buffer = new MemoryStream();
+        using (var tar = new TarWriter(buffer, TarEntryFormat.Pax, leaveOpen: true))
+            foreach (var (path, content) in files)
+                tar.WriteEntry(new PaxTarEntry(TarEntryType.RegularFile, path) { DataStream = new MemoryStream(content) });
+        return buffer.ToArray();
+    }
+
     public static byte[] Gzip(byte[] data)
     {
         using var buffer = new MemoryStream();

@@ -25,6 +25,7 @@ public static class DpkgCataloger
                 Architecture = architecture,
                 SourceName = sourceName,
                 SourceVersion = sourceVersion,
+                Release = os?.VersionId,
                 Location = path,
                 Purl = Purl.Create("deb", os?.Id ?? "debian", name, version,
                     [("arch", architecture), ("distro", distro), ("upstream", sourceName is null ? null : sourceVersion == version ? sourceName : $"{sourceName}@{sourceVersion}")]),

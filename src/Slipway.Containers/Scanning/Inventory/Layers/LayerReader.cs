@@ -73,11 +73,11 @@ public static class LayerReader
         if (!PackageFiles.IsOfInterest(path)) return;
 
         var isFile = entry.EntryType is TarEntryType.RegularFile or TarEntryType.V7RegularFile or TarEntryType.ContiguousFile;
-        if (isFile && entry.DataStream is { } data && entry.Length <= PackageFiles.MaxSize)
+        if (isFile && entry.DataStream is { } data && entry.Length <= PackageFiles.MaxSizeOf(path))
         {
             var content = new byte[entry.Length];
             await data.ReadExactlyAsync(content, cancellationToken);
-            changes.Files[path] = content;
+            changes.Files[path] = PackageFiles.Keep(path, content);
             changes.Replaced.Remove(path);
         }
         else if (entry.EntryType == TarEntryType.HardLink && changes.Files.TryGetValue(PackageFiles.Normalize(entry.LinkName), out var linked))

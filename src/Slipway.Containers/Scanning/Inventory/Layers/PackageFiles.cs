@@ -1,3 +1,5 @@
+using Slipway.Containers.Scanning.Inventory.Catalogers.Java;
+
 namespace Slipway.Containers.Scanning.Inventory.Layers;
 
 /// <summary>
@@ -9,12 +11,18 @@ public static class PackageFiles
     /// <summary>Files larger than this are not package metadata (a dpkg status of thousands of packages is a few MB).</summary>
     public const long MaxSize = 64L * 1024 * 1024;
 
+    /// <summary>The largest file of the path's kind that is read: Java archives are stripped to their metadata as they are read.</summary>
+    public static long MaxSizeOf(string path) => JavaArchive.IsArchive(path) ? JavaArchive.MaxSize : MaxSize;
+
+    /// <summary>What is kept of a file of interest: Java archives without their classes and resources.</summary>
+    public static byte[] Keep(string path, byte[] content) => JavaArchive.IsArchive(path) ? JavaArchive.Strip(path, content) : content;
+
     public static bool IsOfInterest(string path)
     {
-        if (path is "var/lib/dpkg/status" or "lib/apk/db/installed" or "etc/os-release" or "usr/lib/os-release") return true;
+        if (path is "var/lib/dpkg/status" or "lib/apk/db/installed" or "etc/alpine-release" or "etc/os-release" or "usr/lib/os-release") return true;
         if (path.StartsWith("var/lib/dpkg/status.d/", StringComparison.Ordinal)) return !path.EndsWith(".md5sums", StringComparison.Ordinal);
         var name = path[(path.LastIndexOf('/') + 1)..];
-        if (name.EndsWith(".deps.json", StringComparison.Ordinal)) return true;
+        if (name.EndsWith(".deps.json", StringComparison.Ordinal) || JavaArchive.IsArchive(name)) return true;
         if (name == "package-lock.json") return !path.Contains("node_modules/", StringComparison.Ordinal);
         if (name == "package.json") return IsInstalledNodeModule(path);
         if (name == "METADATA") return path.EndsWith(".dist-info/METADATA", StringComparison.Ordinal);
