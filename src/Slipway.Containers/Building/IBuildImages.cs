@@ -93,11 +93,10 @@ public interface IBuildImages : IRestore
             foreach (var service in services)
             {
                 var repositoryName = settings[service.Name].Repository;
-                var manifests = classicStore
-                    ? [new PlatformManifest { Platform = Platforms[0], Digest = digests[service.Name], Size = (await docker.Images.InspectImageAsync($"{repositoryName}:{tag}", ct)).Size }]
-                    : await reader!.ManifestsAsync(digests[service.Name], ct);
+                // The classic store keeps an image as its config (buildx's digest is the image ID) and makes a manifest only when it exports or pushes it.
+                IReadOnlyList<PlatformManifest> manifests = classicStore ? [] : await reader!.ManifestsAsync(digests[service.Name], ct);
                 var missing = Platforms.Except(manifests.Select(m => m.Platform)).ToList();
-                if (missing.Count > 0)
+                if (!classicStore && missing.Count > 0)
                     throw new TargetFailedException($"The image of {service.Name} lacks platforms {string.Join(", ", missing)} (it has {string.Join(", ", manifests.Select(m => m.Platform))}).");
                 images.Add(new BuiltImage
                 {

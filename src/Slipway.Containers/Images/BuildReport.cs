@@ -65,9 +65,13 @@ public sealed record BuiltImage
     public required string Repository { get; init; }
     public required string Tag { get; init; }
 
-    /// <summary>The digest of the image index (or of the manifest for a single-platform image without an index).</summary>
+    /// <summary>
+    /// The digest of the image index (or of the manifest for a single-platform image without an index); on an engine
+    /// with the classic image store, the image ID.
+    /// </summary>
     public required string Digest { get; init; }
 
+    /// <summary>One per platform; empty on an engine with the classic image store, which makes a manifest only when it exports or pushes the image.</summary>
     public required IReadOnlyList<PlatformManifest> Manifests { get; init; }
 }
 

@@ -32,6 +32,9 @@ public sealed class ImagePromoter(RegistryAddress address, RegistryClient regist
         BuildReport report, string reportFile, ReleaseTags tags, EnginePusher pusher, RegistryCredentials? credentials, CancellationToken cancellationToken)
     {
         if (report.Images.Count == 0) throw new RegistryException($"{reportFile}: 'images' is empty: there is nothing to publish.");
+        if (report.Images.FirstOrDefault(i => i.Manifests.Count == 0) is { } classic)
+            throw new RegistryException($"{reportFile}: '{classic.Service}' was built on an engine with the classic image store, which keeps no manifest to verify before pushing. "
+                                        + "Publish from an engine with the containerd image store (Restore --allow-engine-restart switches it) or from the generated workflows.");
         foreach (var image in report.Images) await pusher.EnsureUnchangedAsync(image, reportFile, cancellationToken);
 
         var candidates = report.Images.Select(image => new Candidate(
