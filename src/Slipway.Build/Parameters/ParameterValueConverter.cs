@@ -38,10 +38,11 @@ public static class ParameterValueConverter
         object? result = type switch
         {
             _ when type == typeof(string) => value,
+            // Strictly true or false: a word like "yes" may mean either to whoever wrote it.
             _ when type == typeof(bool) => value.ToLowerInvariant() switch
             {
-                "true" or "1" or "yes" or "on" => true,
-                "false" or "0" or "no" or "off" => false,
+                "true" => true,
+                "false" => false,
                 _ => null,
             },
             _ when type == typeof(int) => int.TryParse(value, NumberStyles.Integer, CultureInfo.InvariantCulture, out var i) ? i : null,

@@ -30,9 +30,11 @@ public interface IBuildImages : IRestore
         .Description("Builds the stack's images with buildx bake; digests go to artifacts/images.json")
         .DependsOn<IRestore>(x => x.Restore)
         .Produces("artifacts/images.json")
+        .Validates(ct => StackInputs.ValidateAsync(this, ct))
+        .Validates(ct => BuildInputs.ValidateAsync(this, ct))
         .Executes(async ct =>
         {
-            var stack = await Context.State<LoadedStacks>().LoadAsync(Processes, ComposeCommand.For(this), ct);
+            var stack = await LoadStackAsync(ct);
             var services = stack.BuiltServices.ToList();
             if (services.Count == 0)
                 throw new TargetFailedException($"No service of {ComposeCommand.For(this).Describe()} has a build section: there is nothing to build.");

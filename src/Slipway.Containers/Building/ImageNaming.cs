@@ -13,6 +13,17 @@ public static partial class ImageNaming
     public static string Sanitize(string name, bool allowSlash) =>
         (allowSlash ? PathUnsafe() : NameUnsafe()).Replace(name.ToLowerInvariant(), "-").Trim('-');
 
+    /// <summary>
+    /// Why a prefix is not an image repository path (an optional registry host, then lowercase components joined by
+    /// '/'), or null when it is. A prefix the user gave is checked, never rewritten.
+    /// </summary>
+    public static string? PrefixError(string prefix) =>
+        ValidPrefix().IsMatch(prefix) ? null
+        : "is not an image repository prefix: expected lowercase letters and digits, with '.', '_' or '-' inside a component and '/' between components, optionally after a registry host (e.g. acme/shop or localhost:5000/acme).";
+
+    [GeneratedRegex(@"^([a-z0-9.-]+(:[0-9]+)?/)?[a-z0-9]+([._-]+[a-z0-9]+)*(/[a-z0-9]+([._-]+[a-z0-9]+)*)*$")]
+    private static partial Regex ValidPrefix();
+
     [GeneratedRegex("[^a-z0-9._/:-]")]
     private static partial Regex PathUnsafe();
 

@@ -19,21 +19,19 @@ public interface IComposeUp : IBuildImages
     [Parameter("Leave the stack running when the run ends (ComposeDown is skipped)")]
     bool? KeepStack => TryGetValue<bool?>(() => KeepStack);
 
-    [Parameter("Variables for compose's interpolation of the stack's files, as KEY=VALUE")]
-    string[]? ComposeEnv => TryGetValue(() => ComposeEnv);
-
     Target ComposeUp => _ => _
         .Description("Starts the stack from the built images and waits until every service is healthy")
         .DependsOn<IBuildImages>(x => x.BuildImages)
         .Consumes<IBuildImages>(x => x.BuildImages)
         .Triggers<IComposeUp>(x => x.ComposeDown)
         .Produces("artifacts/compose/**")
+        .Validates(() => ComposeInputs.Validate(this))
         .Executes(async ct =>
         {
             var report = BuildReport.Load(BuildReportFile);
             var stackCommand = ComposeCommand.For(this);
             var environment = ComposeEnvironment;
-            var stack = await Context.State<LoadedStacks>().LoadAsync(Processes, stackCommand, ct, environment);
+            var stack = await LoadStackAsync(ct);
             var project = ImageNaming.Sanitize($"{stack.Name}-{Context.RunId}", allowSlash: false);
             var overrideFile = TemporaryDirectory / "compose" / $"{project}.images.yaml";
             Directory.CreateDirectory(overrideFile.Parent!);
@@ -89,9 +87,6 @@ public interface IComposeUp : IBuildImages
             session.Command = null;
             ReportSummary($"{command.ProjectName} removed");
         });
-
-    IReadOnlyDictionary<string, string?> ComposeEnvironment =>
-        KeyValues.Parse(nameof(ComposeEnv), ComposeEnv ?? []).ToDictionary(e => e.Key, string? (e) => e.Value);
 
     /// <summary>The last lines of every service's log, to the console and to artifacts/compose/&lt;service&gt;.log.</summary>
     async Task SaveLogsAsync(ComposeCommand command, IEnumerable<string> services, IReadOnlyDictionary<string, string?> environment, CancellationToken ct)

@@ -23,5 +23,6 @@ public interface IRestore : IStack
     [WorkflowSetup]
     Target Restore => _ => _
         .Description("Makes this machine ready: Docker engine, buildx, compose, QEMU, base images, dotnet/npm restore")
+        .Validates(ct => StackInputs.ValidateAsync(this, ct))
         .Executes(ct => new RestoreRun(this, NoInstall ?? false).RunAsync(ct));
 }

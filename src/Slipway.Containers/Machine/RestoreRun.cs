@@ -33,7 +33,7 @@ internal sealed class RestoreRun(IRestore build, bool noInstall)
         };
         state = await MakeReadyAsync(probe, state, request, platforms, native, ct);
 
-        var stack = await build.Context.State<LoadedStacks>().LoadAsync(_processes, ComposeCommand.For(build), ct);
+        var stack = await build.LoadStackAsync(ct);
         await RestoreBaseImagesAsync(stack, state, platforms, native, ct);
 
         var roots = stack.BuiltServices.Select(s => s.Build!.Context).Concat(build.ComposeFiles.Select(f => f.Parent!.Value));

@@ -43,13 +43,15 @@ public interface IPublish : IPushByDigest
         .Consumes<IBuildImages>(x => x.BuildImages)
         .Consumes<IScanImages>(x => x.ScanImages)
         .Consumes<IPushByDigest>(x => x.PushByDigest)
+        .Validates(() => PublishInputs.ValidateRegistry(this))
+        .Validates(() => PublishInputs.ValidateVersion(this))
         .Executes(async ct =>
         {
             try
             {
                 await PublishAsync(ct);
             }
-            catch (Exception e) when (e is InvalidVersionException or RegistryException or ArgumentException or InvalidDataException or FileNotFoundException)
+            catch (Exception e) when (e is InvalidVersionException or RegistryException or InvalidDataException or FileNotFoundException)
             {
                 throw new TargetFailedException(e.Message);
             }

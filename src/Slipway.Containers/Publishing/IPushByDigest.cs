@@ -45,6 +45,7 @@ public interface IPushByDigest : IScanImages, ISmokeTest
         .DependsOn<IScanImages>(x => x.ScanImages)
         .Consumes<IBuildImages>(x => x.BuildImages)
         .Requires(() => Registry)
+        .Validates(() => PublishInputs.ValidateRegistry(this))
         .Produces("artifacts/pushed.json")
         .Executes(async ct =>
         {
@@ -52,7 +53,7 @@ public interface IPushByDigest : IScanImages, ISmokeTest
             {
                 await PushByDigestAsync(ct);
             }
-            catch (Exception e) when (e is RegistryException or ArgumentException or InvalidDataException or FileNotFoundException)
+            catch (Exception e) when (e is RegistryException or InvalidDataException or FileNotFoundException)
             {
                 throw new TargetFailedException(e.Message);
             }

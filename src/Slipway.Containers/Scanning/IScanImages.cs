@@ -41,24 +41,17 @@ public interface IScanImages : IBuildImages
         .DependentFor<IComposeUp>(x => x.ComposeUp)
         .Consumes<IBuildImages>(x => x.BuildImages)
         .Produces("artifacts/scan/**")
+        .Validates(() => ScanInputs.Validate(this))
         .Executes(async ct =>
         {
             var report = BuildReport.Load(BuildReportFile);
             var scanDirectory = ArtifactsDirectory / "scan";
-            var ignoreFile = ScanIgnoreFile ?? (File.Exists(RootDirectory / ".trivyignore") ? RootDirectory / ".trivyignore" : null);
             var settings = new ScanSettings
             {
                 AdvisoryDirectory = Advisories?.Value,
-                OsvApi = OsvApi switch
-                {
-                    null or "" => OsvApiClient.DefaultEndpoint,
-                    "off" or "none" or "false" => null,
-                    var url => Uri.TryCreate(url.EndsWith('/') ? url : url + "/", UriKind.Absolute, out var uri)
-                        ? uri
-                        : throw new ParameterException($"Parameter 'OsvApi': '{url}' is not an absolute URL; expected e.g. https://api.osv.dev/ or 'off'."),
-                },
+                OsvApi = ScanInputs.OsvEndpoint(OsvApi),
                 Backend = ScanBackend ?? Scanning.ScanBackend.Auto,
-                Policy = new PolicySettings(ScanSeverity ?? Severity.High, ScanIgnoreUnfixed ?? false, ignoreFile is null ? IgnoreFile.Empty : IgnoreFile.Load(ignoreFile)),
+                Policy = new PolicySettings(ScanSeverity ?? Severity.High, ScanIgnoreUnfixed ?? false, ScanInputs.IgnoreFileOf(this)),
                 OutputDirectory = scanDirectory,
                 WorkDirectory = TemporaryDirectory / "scan",
             };

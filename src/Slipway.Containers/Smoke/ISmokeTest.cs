@@ -12,6 +12,8 @@ public interface ISmokeTest : IComposeUp
     [Parameter("The stack's smoke checks (default: smoke.yaml beside the first compose file)")]
     AbsolutePath? SmokeFile => TryGetValue(() => SmokeFile);
 
+    AbsolutePath EffectiveSmokeFile => SmokeFile ?? ComposeFiles[0].Parent! / "smoke.yaml";
+
     AbsolutePath SmokeDirectory => ArtifactsDirectory / "smoke";
 
     Target SmokeTest => _ => _
@@ -19,23 +21,15 @@ public interface ISmokeTest : IComposeUp
         .DependsOn<IComposeUp>(x => x.ComposeUp)
         .Before<IComposeUp>(x => x.ComposeDown)
         .Produces("artifacts/smoke/**")
+        .Validates(ct => SmokeInputs.ValidateAsync(this, ct))
         .Executes(async ct =>
         {
             var session = Context.State<ComposeSession>();
             if (session is not { Command: { ProjectName: not null } compose, Stack: { } stack })
                 throw new TargetFailedException("SmokeTest needs the stack that ComposeUp starts in the same run (e.g. ./build.sh SmokeTest).");
 
-            var file = SmokeFile ?? ComposeFiles[0].Parent! / "smoke.yaml";
-            SmokeReport report;
-            try
-            {
-                var suite = SmokeFileParser.Load(file);
-                report = await new SmokeTester(Processes, Log, compose, stack).RunAsync(suite, Context.RunId, SmokeDirectory, RetryTiming.Default, ct);
-            }
-            catch (SmokeFileException e)
-            {
-                throw new TargetFailedException(e.Message);
-            }
+            var suite = SmokeFileParser.Load(EffectiveSmokeFile);
+            var report = await new SmokeTester(Processes, Log, compose, stack).RunAsync(suite, Context.RunId, SmokeDirectory, RetryTiming.Default, ct);
 
             ReportSummary(report.Summary);
             Log.Information("Smoke results: {File}", report.JUnitFile.Value);

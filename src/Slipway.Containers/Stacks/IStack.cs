@@ -19,14 +19,26 @@ public interface IStack : ISlipwayBuild
     [Parameter("Compose profiles to enable, like compose's --profile")]
     string[]? ComposeProfile => TryGetValue(() => ComposeProfile);
 
+    [Parameter("Variables for compose's interpolation of the stack's files, as KEY=VALUE")]
+    string[]? ComposeEnv => TryGetValue(() => ComposeEnv);
+
     [Parameter("Platforms to build and scan, e.g. linux/amd64,linux/arm64 (default: this machine's)", Separator = ",")]
     string[]? Platform => TryGetValue(() => Platform);
 
     /// <summary>The compose files, checked to exist.</summary>
     IReadOnlyList<AbsolutePath> ComposeFiles =>
         ComposeFile is { Length: > 0 } files
-            ? files.Select(f => File.Exists(f) ? f : throw new ParameterException($"Parameter 'ComposeFile': {f} does not exist.")).ToList()
+            ? files.Select(f => File.Exists(f) ? f : throw new ParameterException($"Parameter 'ComposeFile': {f} does not exist"
+                + (f.Value.Contains(',') ? "; lists are separated by spaces (--compose-file a.yaml b.yaml), not commas." : "."))).ToList()
             : throw new ParameterException("Parameter 'ComposeFile' is not set: give --compose-file, or \"ComposeFile\" in .nuke/parameters.json.");
+
+    /// <summary>--compose-env as the variables compose's processes get.</summary>
+    IReadOnlyDictionary<string, string?> ComposeEnvironment =>
+        KeyValues.Parse(nameof(ComposeEnv), ComposeEnv ?? []).ToDictionary(e => e.Key, string? (e) => e.Value);
+
+    /// <summary>The stack as compose resolves it, asked of compose once per run.</summary>
+    Task<StackDefinition> LoadStackAsync(CancellationToken ct) =>
+        Context.State<LoadedStacks>().LoadAsync(Processes, ComposeCommand.For(this), ct, ComposeEnvironment);
 
     /// <summary>The platforms to build for; this machine's own when none are given.</summary>
     IReadOnlyList<string> Platforms => Platform is { Length: > 0 } platforms ? platforms : [NativePlatform];

@@ -1,5 +1,5 @@
 using System.Text.Json.Nodes;
-using Slipway.Build.Execution;
+using Slipway.Build;
 using Slipway.Build.Processes;
 using YamlDotNet.RepresentationModel;
 
@@ -17,7 +17,7 @@ public sealed class StackLoader(ProcessRunner processes)
         var result = await processes.RunAsync("docker", compose.Arguments("config"),
             new ProcessOptions { Quiet = true, ThrowOnError = false, Environment = environment }, cancellationToken);
         if (!result.Succeeded)
-            throw new TargetFailedException($"compose rejected the stack ({compose.Describe()}): {result.StandardError.Trim()}");
+            throw new InputException($"compose rejected the stack ({compose.Describe()}): {result.StandardError.Trim()}");
         return Parse(result.StandardOutput);
     }
 

@@ -43,11 +43,16 @@ public class ParameterConversionTests
     [Theory]
     [InlineData("true", true)]
     [InlineData("False", false)]
-    [InlineData("1", true)]
-    [InlineData("0", false)]
-    [InlineData("yes", true)]
-    [InlineData("off", false)]
-    public void Bools_accept_the_usual_words(string raw, bool expected) => Assert.Equal(expected, Convert("NoCache", raw));
+    [InlineData("TRUE", true)]
+    public void Bools_are_true_or_false_in_any_case(string raw, bool expected) => Assert.Equal(expected, Convert("NoCache", raw));
+
+    [Theory]
+    [InlineData("1")]
+    [InlineData("0")]
+    [InlineData("yes")]
+    [InlineData("off")]
+    public void Other_words_for_a_bool_are_errors(string raw) =>
+        Assert.Equal($"Parameter 'NoCache' (from command line): '{raw}' is not a valid value; expected: bool (true or false).", Error("NoCache", raw));
 
     [Fact]
     public void Ints_are_parsed_invariantly()

@@ -1,3 +1,4 @@
+using Slipway.Build;
 using Slipway.Containers.Publishing.Registry;
 
 namespace Slipway.Containers.Tests.Publishing;
@@ -29,13 +30,24 @@ public class RegistryAddressTests
         Assert.Equal("acme/my-service_1", RegistryAddress.Parse("ghcr.io/acme").RepositoryOf("My Service_1"));
 
     [Theory]
-    [InlineData("http://registry.example.com/acme", "TLS is required")]
+    [InlineData("http://localhost:5055/acme", "localhost:5055", "acme")]
+    [InlineData("http://127.0.0.1:5000/a/b", "127.0.0.1:5000", "a/b")]
+    [InlineData("https://ghcr.io/Acme", "ghcr.io", "acme")]
+    public void A_scheme_is_accepted_where_it_is_the_one_spoken(string value, string host, string ns)
+    {
+        var address = RegistryAddress.Parse(value);
+        Assert.Equal((host, ns), (address.Host, address.Namespace));
+    }
+
+    [Theory]
+    [InlineData("http://registry.example.com/acme", "uses plain http, which Slipway speaks only on the loopback")]
+    [InlineData("ftp://localhost:5000/acme", "names the scheme ftp")]
     [InlineData("ghcr.io/acme$", "not a registry address")]
     [InlineData("ghcr.io/acme//x", "not a registry address")]
     [InlineData("ghcr io/acme", "not a registry address")]
     public void Bad_addresses_are_clear_errors(string value, string expected)
     {
-        var e = Assert.Throws<ArgumentException>(() => RegistryAddress.Parse(value));
+        var e = Assert.Throws<ParameterException>(() => RegistryAddress.Parse(value));
 
         Assert.Contains(expected, e.Message);
         Assert.Contains("Parameter 'Registry'", e.Message);

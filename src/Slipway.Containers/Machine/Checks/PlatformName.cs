@@ -6,15 +6,21 @@ namespace Slipway.Containers.Machine.Checks;
 /// </summary>
 public sealed record PlatformName(string Os, string Architecture, string? Variant)
 {
+    /// <summary>The Linux architectures buildx builds for and QEMU emulates.</summary>
+    public static readonly IReadOnlyList<string> Architectures = ["amd64", "arm64", "arm", "386", "ppc64le", "s390x", "riscv64", "mips64le", "loong64"];
+
     public static PlatformName Parse(string platform)
     {
         var parts = platform.Trim().ToLowerInvariant().Split('/');
-        return parts switch
+        var parsed = parts switch
         {
             [var os, var arch] when os.Length > 0 && arch.Length > 0 => new PlatformName(os, arch, null),
             [var os, var arch, var variant] when os.Length > 0 && arch.Length > 0 && variant.Length > 0 => new PlatformName(os, arch, variant),
             _ => throw new FormatException($"'{platform}' is not a platform: expected os/architecture[/variant], e.g. linux/arm64."),
         };
+        if (parsed.Os != "linux" || !Architectures.Contains(parsed.Architecture))
+            throw new FormatException($"'{platform}' is not a platform Slipway builds: expected linux/ and one of {string.Join(", ", Architectures)}, e.g. linux/arm64.");
+        return parsed;
     }
 
     /// <summary>True when a machine of the given platform runs this one's binaries without an emulator.</summary>
@@ -28,6 +34,7 @@ public sealed record PlatformName(string Os, string Architecture, string? Varian
         "arm64" => "aarch64",
         "386" => "i386",
         "mips64le" => "mips64el",
+        "loong64" => "loongarch64",
         var other => other,
     };
 

@@ -1,3 +1,4 @@
+using Slipway.Build;
 using Slipway.Containers.Publishing.Registry;
 
 namespace Slipway.Containers.Publishing.Merging;
@@ -28,7 +29,7 @@ public static class PlatformMerge
             {
                 pushedTo = RegistryAddress.Parse(report.Registry);
             }
-            catch (ArgumentException e)
+            catch (ParameterException e)
             {
                 throw new InvalidDataException($"{file}: 'registry' is not a registry address: {e.Message}", e);
             }

@@ -1,4 +1,5 @@
 using System.Net;
+using Slipway.Build;
 using System.Text;
 
 namespace Slipway.Containers.Publishing.Registry;
@@ -34,11 +35,12 @@ public sealed record RegistryAddress
     {
         const string expected = "expected HOST[:PORT]/NAMESPACE, e.g. ghcr.io/acme or localhost:5000/acme";
         var text = value.Trim().TrimEnd('/');
+        string? scheme = null;
         if (text.Contains("://"))
         {
-            var scheme = text[..text.IndexOf("://", StringComparison.Ordinal)];
-            if (!scheme.Equals("https", StringComparison.OrdinalIgnoreCase))
-                throw new ArgumentException($"Parameter 'Registry': '{value}' uses {scheme}: TLS is required except for localhost ({expected}).");
+            scheme = text[..text.IndexOf("://", StringComparison.Ordinal)].ToLowerInvariant();
+            if (scheme is not ("https" or "http"))
+                throw new ParameterException($"Parameter 'Registry': '{value}' names the scheme {scheme}; registries speak https, or http on the loopback ({expected}).");
             text = text[(scheme.Length + 3)..];
         }
         var slash = text.IndexOf('/');
@@ -46,8 +48,11 @@ public sealed record RegistryAddress
         // Repository paths are lowercase; GitHub owners are not, and ghcr.io/${{ github.repository_owner }} is the usual value.
         var ns = slash < 0 ? "" : text[(slash + 1)..].ToLowerInvariant();
         if (host.Length == 0 || host.Any(char.IsWhiteSpace) || ns.Split('/').Any(part => slash >= 0 && !IsPathComponent(part)))
-            throw new ArgumentException($"Parameter 'Registry': '{value}' is not a registry address: {expected}; the namespace is letters, digits and . _ -.");
-        return new RegistryAddress { Host = host.ToLowerInvariant(), Namespace = ns };
+            throw new ParameterException($"Parameter 'Registry': '{value}' is not a registry address: {expected}; the namespace is letters, digits and . _ -.");
+        var address = new RegistryAddress { Host = host.ToLowerInvariant(), Namespace = ns };
+        if (scheme == "http" && !address.IsLoopback)
+            throw new ParameterException($"Parameter 'Registry': '{value}' uses plain http, which Slipway speaks only on the loopback (localhost, 127.0.0.1, ::1); give an https registry.");
+        return address;
     }
 
     /// <summary>The repository path of a service, e.g. <c>acme/api</c>.</summary>

@@ -1,3 +1,5 @@
+using Slipway.Build;
+
 namespace Slipway.Containers.Publishing.Versioning;
 
 /// <summary>
@@ -28,4 +30,4 @@ public sealed record ReleaseTags
 }
 
 /// <summary>A version tag or a <c>--version</c> value is not a semantic version.</summary>
-public sealed class InvalidVersionException(string message) : Exception(message);
+public sealed class InvalidVersionException(string message) : InputException(message);
