@@ -24,7 +24,7 @@ internal sealed class RestoreRun(IRestore build, bool noInstall)
     {
         var native = PlatformName.Parse(IStack.NativePlatform);
         var platforms = ParsePlatforms(build.Platforms);
-        var probe = new MachineProbe(_log, _processes);
+        var probe = new MachineProbe(_log, _processes, build.Context.Environment);
         var state = await probe.ProbeAsync(platforms, native, ct);
         var request = new SetupRequest
         {

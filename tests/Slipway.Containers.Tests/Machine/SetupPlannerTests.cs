@@ -221,6 +221,22 @@ public class SetupPlannerTests
     }
 
     [Fact]
+    public void An_engine_at_another_DOCKER_HOST_is_never_installed_restarted_or_reconfigured_by_Restore()
+    {
+        var remote = Ready with { OtherEngine = "unix:///run/docker-classic.sock", ContainerdImageStore = false, DaemonJson = null };
+        Assert.True(SetupPlanner.Plan(remote, SinglePlatform).IsEmpty);
+
+        var plan = SetupPlanner.Plan(remote, MultiPlatformWithConsent);
+        Assert.Equal(["# turn on the containerd image store of the engine at unix:///run/docker-classic.sock (\"features\": {\"containerd-snapshotter\": true} in its daemon.json) and restart it"], Commands(plan));
+        Assert.Equal("some steps have no command Restore knows", plan.WhyNotHere(remote, noInstall: false));
+
+        var silent = SetupPlanner.Plan(Fresh with { OtherEngine = "tcp://builder:2376", Emulators = [] }, SinglePlatform);
+        Assert.DoesNotContain(silent.Steps.OfType<AptInstallStep>().SelectMany(s => s.Packages), p => p.Name == "docker.io");
+        Assert.Contains("the Docker engine at tcp://builder:2376 (DOCKER_HOST) does not answer", silent.Problems);
+        Assert.Equal("# start the Docker engine at tcp://builder:2376, or unset DOCKER_HOST to use this machine's own", Commands(silent)[^1]);
+    }
+
+    [Fact]
     public void A_disabled_handler_is_enabled_and_an_installed_but_unregistered_one_registered_without_packages()
     {
         var arm = PlatformName.Parse("linux/arm/v7");

@@ -8,7 +8,7 @@ using Slipway.Containers.Machine.Setup;
 namespace Slipway.Containers.Machine.Checks;
 
 /// <summary>Looks at the machine: files, the engine's API and the docker CLI plugins. Changes nothing.</summary>
-public sealed class MachineProbe(ILogger log, ProcessRunner processes)
+public sealed class MachineProbe(ILogger log, ProcessRunner processes, IReadOnlyDictionary<string, string> environment)
 {
     private static readonly TimeSpan PingTimeout = TimeSpan.FromSeconds(5);
 
@@ -24,6 +24,7 @@ public sealed class MachineProbe(ILogger log, ProcessRunner processes)
         {
             Os = OsRelease.Read(),
             IsRoot = Environment.IsPrivilegedProcess,
+            OtherEngine = environment.GetValueOrDefault("DOCKER_HOST") is { Length: > 0 } host && !MachineState.DefaultEngineSockets.Contains(host) ? host : null,
             HasSystemd = ReadFirstLine("/proc/1/comm") == "systemd",
             DockerCliInstalled = dockerCli,
             DockerdInstalled = Executables.Find("dockerd") is not null,

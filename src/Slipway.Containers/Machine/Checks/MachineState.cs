@@ -13,6 +13,11 @@ public sealed record MachineState
     /// <summary>PID 1 is systemd, so services are started with systemctl.</summary>
     public bool HasSystemd { get; init; }
 
+    /// <summary>The DOCKER_HOST of an engine other than the machine's own, whose settings and service Restore does not know.</summary>
+    public string? OtherEngine { get; init; }
+
+    public static readonly IReadOnlySet<string> DefaultEngineSockets = new HashSet<string> { "unix:///var/run/docker.sock", "unix:///run/docker.sock" };
+
     public bool DockerCliInstalled { get; init; }
     public bool DockerdInstalled { get; init; }
 

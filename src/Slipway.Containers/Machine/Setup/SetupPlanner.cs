@@ -17,7 +17,7 @@ public static class SetupPlanner
         var manual = new List<string>();
 
         // An engine Restore installs now is new: it has no images to hide, so it gets the containerd store from its first start.
-        var installsEngine = !state.DockerdInstalled;
+        var installsEngine = !state.DockerdInstalled && state.OtherEngine is null;
         if (installsEngine)
         {
             problems.Add("the Docker engine (dockerd) is not installed");
@@ -60,26 +60,32 @@ public static class SetupPlanner
                 ? new WriteFileStep($"enable the {emulator.Platform.QemuHandler} binfmt handler", emulator.HandlerFile, "1")
                 : new RegisterBinfmtStep($"register {emulator.Platform.QemuHandler} for {emulator.Platform} (flag F: the emulator works inside containers)", emulator.ConfigurationFile));
 
-        // The user's engine: its store is switched, or it is restarted, only with consent.
+        // The user's engine: its store is switched, or it is restarted, only with consent; one at another DOCKER_HOST is the user's to change.
         string? consent = null;
         var storeOff = !(state.ContainerdImageStore ?? daemonJsonOn);
         if (!installsEngine && request.NeedsContainerdImageStore && storeOff)
         {
             problems.Add("the engine uses the classic image store, and loading images for more than one platform needs the containerd image store");
-            if (storeStep is not null) steps.Add(storeStep);
-            consent = "switching the engine to the containerd image store hides every image of its classic store";
-            if (state.EngineReachable)
+            if (state.OtherEngine is { } host)
+                steps.Add(new ManualStep($"turn on the containerd image store of the engine at {host} (\"features\": {{\"containerd-snapshotter\": true}} in its daemon.json) and restart it"));
+            else
             {
-                consent += ", and restarting it stops its running containers";
-                steps.Add(new StopDockerdStep("stop the Docker engine, to restart it with the containerd image store", state.HasSystemd));
-                steps.Add(new StartDockerdStep("start the Docker engine", state.HasSystemd));
+                if (storeStep is not null) steps.Add(storeStep);
+                consent = "switching the engine to the containerd image store hides every image of its classic store";
+                if (state.EngineReachable)
+                {
+                    consent += ", and restarting it stops its running containers";
+                    steps.Add(new StopDockerdStep("stop the Docker engine, to restart it with the containerd image store", state.HasSystemd));
+                    steps.Add(new StartDockerdStep("start the Docker engine", state.HasSystemd));
+                }
             }
         }
 
         if (!state.EngineReachable)
         {
-            if (!installsEngine) problems.Add("the Docker engine does not answer");
-            if (!steps.OfType<StartDockerdStep>().Any()) steps.Add(new StartDockerdStep("start the Docker engine", state.HasSystemd));
+            if (!installsEngine) problems.Add(state.OtherEngine is { } host ? $"the Docker engine at {host} (DOCKER_HOST) does not answer" : "the Docker engine does not answer");
+            if (state.OtherEngine is { } other) steps.Add(new ManualStep($"start the Docker engine at {other}, or unset DOCKER_HOST to use this machine's own"));
+            else if (!steps.OfType<StartDockerdStep>().Any()) steps.Add(new StartDockerdStep("start the Docker engine", state.HasSystemd));
         }
 
         return new SetupPlan(problems, steps, packages.Select(p => p.Name).ToList(), request.MayChangeEngine ? null : consent);
