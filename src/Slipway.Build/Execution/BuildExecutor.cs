@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using Serilog;
+using Slipway.Build.Output;
 using Slipway.Build.Planning;
 using Slipway.Build.Processes;
 
@@ -66,6 +67,7 @@ internal sealed class BuildExecutor(BuildContext context, TextWriter output)
         var stopwatch = Stopwatch.StartNew();
         try
         {
+            ProducedFiles.Clear(target.Produces, context.RootDirectory);
             foreach (var action in target.Actions)
                 await Task.Run(() => action(cancellation), cancellation).WaitAsync(cancellation);
             result.Status = TargetStatus.Succeeded;

@@ -15,6 +15,18 @@ public static class ProducedFiles
         return matcher.GetResultsInFullPath(root).Select(f => Path.GetRelativePath(root, f)).Order(StringComparer.Ordinal).ToList();
     }
 
+    /// <summary>
+    /// Deletes what an earlier run left where a target is about to write (its Produces patterns), so that a run's
+    /// artifacts are that run's only: no SBOM of another stack, no log of an earlier failure.
+    /// </summary>
+    public static void Clear(IReadOnlyList<string> patterns, AbsolutePath root)
+    {
+        if (patterns.Count == 0) return;
+        var matcher = new Matcher(StringComparison.Ordinal);
+        matcher.AddIncludePatterns(patterns);
+        foreach (var file in matcher.GetResultsInFullPath(root)) File.Delete(file);
+    }
+
     /// <summary>"artifacts/images.json, artifacts/scan/ (12 files)": files at the top, folders with their count.</summary>
     public static string Describe(IReadOnlyList<string> files) =>
         string.Join(", ", files

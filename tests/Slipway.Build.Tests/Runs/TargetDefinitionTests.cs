@@ -156,6 +156,76 @@ public sealed class TargetDefinitionTests : IDisposable
         Assert.Equal(TargetStatus.Skipped, outcome.Status("SkippedPush"));
     }
 
+    private sealed class ValidatingBuild : RecordingBuild
+    {
+        [Parameter] public readonly int Replicas = 1;
+        [Parameter] public readonly string? Name;
+        public int Checks;
+
+        public Target Slow => _ => _.Executes(() => Ran.Add(nameof(Slow)));
+
+        public Target Deploy => _ => _
+            .DependsOn(Slow)
+            .Validates(() =>
+            {
+                Checks++;
+                if (Replicas < 1) throw new ParameterException($"Parameter 'Replicas': {Replicas} is out of range; expected 1 or more.");
+            })
+            .Validates(async ct =>
+            {
+                await Task.Yield();
+                if (Name == "bad") throw new InputException("deploy.yaml: field 'name': 'bad' is not allowed.");
+            })
+            .Validates(() => throw new InputException("deploy.yaml: field 'name': 'bad' is not allowed."))
+            .Executes(() => Ran.Add(nameof(Deploy)));
+
+        public Target Skipped => _ => _.OnlyWhenStatic(() => false).Validates(() => throw new InputException("never checked")).Executes(() => Ran.Add(nameof(Skipped)));
+    }
+
+    [Fact]
+    public async Task Validations_of_the_planned_targets_run_before_any_target_and_report_every_input_error_once()
+    {
+        var build = new ValidatingBuild();
+        var outcome = await _root.RunAsync(build, x => x.Deploy, "--replicas", "0", "--name", "bad");
+        Assert.Equal(1, outcome.ExitCode);
+        Assert.Empty(build.Ran);
+        Assert.Equal(1, build.Checks);
+        Assert.Contains("Parameter 'Replicas': 0 is out of range; expected 1 or more.", outcome.Output);
+        Assert.Single(outcome.Output.Split('\n'), l => l.Contains("deploy.yaml: field 'name': 'bad' is not allowed."));
+        Assert.DoesNotContain("   at ", outcome.Output);
+    }
+
+    [Fact]
+    public async Task Validations_of_skipped_targets_are_not_run()
+    {
+        var outcome = await _root.RunAsync(new ValidatingBuild(), x => x.Skipped);
+        Assert.Equal(0, outcome.ExitCode);
+        Assert.DoesNotContain("never checked", outcome.Output);
+    }
+
+    private sealed class ProducingBuild : RecordingBuild
+    {
+        public Target Report => _ => _.Produces("artifacts/report/**").Executes(() =>
+        {
+            Directory.CreateDirectory(ArtifactsDirectory / "report");
+            File.WriteAllText(ArtifactsDirectory / "report" / $"{Ran.Count}.txt", "");
+            Ran.Add(nameof(Report));
+        });
+    }
+
+    [Fact]
+    public async Task A_target_starts_without_what_earlier_runs_left_where_it_writes()
+    {
+        Directory.CreateDirectory(_root.Path / "artifacts" / "report" / "old");
+        File.WriteAllText(_root.Path / "artifacts" / "report" / "old" / "other-stack.cdx.json", "");
+        File.WriteAllText(_root.Path / "artifacts" / "kept.txt", "");
+
+        var outcome = await _root.RunAsync(new ProducingBuild(), x => x.Report);
+        Assert.Equal(0, outcome.ExitCode);
+        Assert.Equal(["0.txt"], Directory.GetFiles(_root.Path / "artifacts" / "report", "*", SearchOption.AllDirectories).Select(Path.GetFileName));
+        Assert.True(File.Exists(_root.Path / "artifacts" / "kept.txt"));
+    }
+
     private sealed class RequiredAttributeBuild : RecordingBuild
     {
         [Parameter, Required] public readonly string? Token;
