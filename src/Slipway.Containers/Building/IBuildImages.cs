@@ -40,7 +40,8 @@ public interface IBuildImages : IRestore
                 throw new TargetFailedException($"No service of {ComposeCommand.For(this).Describe()} has a build section: there is nothing to build.");
 
             var revision = await SourceRevision.ReadAsync(Processes, RootDirectory, ct);
-            var tag = ImageNaming.Tag(revision);
+            var version = ImageNaming.Version(revision);
+            var tag = ImageNaming.LocalTag(version, RootDirectory);
             var prefix = ImagePrefix ?? stack.Name;
             await new Prebuild(Processes).RunAsync(services, Platforms, ct);
 
@@ -69,7 +70,7 @@ public interface IBuildImages : IRestore
 
             var settings = services.ToDictionary(s => s.Name, s => new BakeSettings(
                 ImageNaming.Repository(prefix, s.Name), tag, Platforms,
-                BakeOverride.OciLabels(s.Name, revision with { SourceUrl = source }, tag),
+                BakeOverride.OciLabels(s.Name, revision with { SourceUrl = source }, version),
                 buildArgs,
                 cache,
                 cache switch
@@ -107,9 +108,9 @@ public interface IBuildImages : IRestore
                 });
             }
 
-            new BuildReport { Version = tag, Revision = revision.Commit, Created = revision.CommitTime, Platforms = Platforms, Images = images }.Save(BuildReportFile);
+            new BuildReport { Version = version, Revision = revision.Commit, Created = revision.CommitTime, Platforms = Platforms, Images = images }.Save(BuildReportFile);
             Log.Information("Built {Count} images for {Platforms}: {File}", images.Count, string.Join(", ", Platforms), BuildReportFile.Value);
-            ReportSummary($"{images.Count} images, {string.Join(" + ", Platforms)}, {tag}");
+            ReportSummary($"{images.Count} images, {string.Join(" + ", Platforms)}, {version}");
         });
 
     BuildCache EffectiveCache => BuildCache ?? (IsServerBuild ? Building.BuildCache.Gha : Building.BuildCache.Local);

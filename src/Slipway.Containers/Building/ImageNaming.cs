@@ -2,10 +2,21 @@ using System.Text.RegularExpressions;
 
 namespace Slipway.Containers.Building;
 
-/// <summary>How BuildImages names what it builds: <c>&lt;prefix&gt;/&lt;service&gt;:sha-&lt;7 hex&gt;[-dirty]</c>.</summary>
+/// <summary>
+/// How BuildImages names what it builds: version <c>sha-&lt;7 hex&gt;[-dirty]</c>, loaded as
+/// <c>&lt;prefix&gt;/&lt;service&gt;:&lt;version&gt;-&lt;checkout&gt;</c>.
+/// </summary>
 public static partial class ImageNaming
 {
-    public static string Tag(SourceRevision revision) => $"sha-{revision.ShortCommit}{(revision.IsDirty ? "-dirty" : "")}";
+    /// <summary>The version of a build: its labels and release tags say it, so every checkout of a commit says the same.</summary>
+    public static string Version(SourceRevision revision) => $"sha-{revision.ShortCommit}{(revision.IsDirty ? "-dirty" : "")}";
+
+    /// <summary>
+    /// The local tag: the version and 8 hex of the checkout's path. Two checkouts of one commit (two clones, two CI jobs on
+    /// a machine) build images that may differ, so each keeps its own tag, and neither moves the other's.
+    /// </summary>
+    public static string LocalTag(string version, string checkoutPath) =>
+        $"{version}-{Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(checkoutPath)))[..8]}";
 
     public static string Repository(string prefix, string service) => $"{Sanitize(prefix.TrimEnd('/'), allowSlash: true)}/{Sanitize(service, allowSlash: false)}";
 

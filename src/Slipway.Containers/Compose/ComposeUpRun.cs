@@ -23,7 +23,7 @@ internal sealed class ComposeUpRun(IComposeUp build)
         var project = ImageNaming.Sanitize($"{stack.Name}-{build.Context.RunId}", allowSlash: false);
         var overrideFile = started.OverrideFile(project);
         Directory.CreateDirectory(overrideFile.Parent!);
-        await File.WriteAllTextAsync(overrideFile, ImagePinning.Override(report), ct);
+        await File.WriteAllTextAsync(overrideFile, ImagePinning.Override(report, stack, ephemeralPorts: build.KeepStack != true), ct);
 
         var session = build.Context.State<ComposeSession>();
         var command = ComposeCommand.For(build);

@@ -73,6 +73,13 @@ public sealed record BuiltImage
 
     /// <summary>One per platform; empty on an engine with the classic image store, which makes a manifest only when it exports or pushes the image.</summary>
     public required IReadOnlyList<PlatformManifest> Manifests { get; init; }
+
+    /// <summary>
+    /// The image by content, for everything that runs it after BuildImages: <c>repository@digest</c>, or the image ID on
+    /// an engine with the classic image store. A tag can move (another checkout of the same commit builds it too); this cannot.
+    /// </summary>
+    [System.Text.Json.Serialization.JsonIgnore]
+    public string PinnedReference => Manifests.Count > 0 ? $"{Repository}@{Digest}" : Digest;
 }
 
 /// <summary>One platform's manifest of an image.</summary>
