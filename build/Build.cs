@@ -23,7 +23,8 @@ using Slipway.Containers.Smoke;
     InvokedTargets = [nameof(IPushByDigest.PushByDigest), nameof(IPublish.Publish)],
     Platforms = ["linux/amd64", "linux/arm64"],
     // The workflow's own token pushes to the owner's GitHub packages (Slipway lower-cases the owner) and cuts the release.
-    Parameters = ["Registry=ghcr.io/${{ github.repository_owner }}", "RegistryUsername=${{ github.actor }}"],
+    // A release is never cut from images whose packages could not be checked for vulnerabilities.
+    Parameters = ["Registry=ghcr.io/${{ github.repository_owner }}", "RegistryUsername=${{ github.actor }}", "ScanFailUnchecked=true"],
     ImportSecrets = ["RegistryPassword=GITHUB_TOKEN", "GitHubToken=GITHUB_TOKEN"],
     ConcurrencyGroup = "${{ github.workflow }}-${{ github.ref }}",
     Environment = "release",

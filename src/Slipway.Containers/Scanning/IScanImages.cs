@@ -31,6 +31,9 @@ public interface IScanImages : IBuildImages
     [Parameter("Advisory backend: Auto (trivy when on PATH, else builtin), Builtin or Trivy")]
     ScanBackend? ScanBackend => TryGetValue<ScanBackend?>(() => ScanBackend);
 
+    [Parameter("Fail the scan when packages could not be checked for vulnerabilities (no advisories for their ecosystem, or no version ordering)")]
+    bool? ScanFailUnchecked => TryGetValue<bool?>(() => ScanFailUnchecked);
+
     [Parameter("OSV API endpoint the builtin backend also asks when reachable (default https://api.osv.dev/; 'off' for --advisories only)")]
     string? OsvApi => TryGetValue(() => OsvApi);
 
@@ -51,6 +54,7 @@ public interface IScanImages : IBuildImages
                 AdvisoryDirectory = Advisories?.Value,
                 OsvApi = ScanInputs.OsvEndpoint(OsvApi),
                 Backend = ScanBackend ?? Scanning.ScanBackend.Auto,
+                RequireChecked = ScanFailUnchecked ?? false,
                 Policy = new PolicySettings(ScanSeverity ?? Severity.High, ScanIgnoreUnfixed ?? false, ScanInputs.IgnoreFileOf(this)),
                 OutputDirectory = scanDirectory,
                 WorkDirectory = TemporaryDirectory / "scan",
@@ -62,8 +66,8 @@ public interface IScanImages : IBuildImages
             var outcome = await scanner.ScanAsync(report, settings, DateTimeOffset.UtcNow, ct);
             Host.AppendStepSummary(outcome.Markdown);
             Log.Information("Reports: {Directory} ({Sboms} SBOMs, findings.sarif, findings.json, summary.md)", scanDirectory.RelativeTo(RootDirectory), outcome.SbomFiles.Count);
-            ReportSummary(ScanCoverage.Unchecked(outcome.Coverage) is { } notChecked ? $"{outcome.Policy.Summary}; not checked: {notChecked}" : outcome.Policy.Summary);
-            if (!outcome.Policy.Passed)
-                throw new TargetFailedException($"Scan gate: {outcome.Policy.Summary} at or above {settings.Policy.Threshold.Label()}; see {(scanDirectory / "summary.md").RelativeTo(RootDirectory)}.");
+            ReportSummary(outcome.Verdict.Summary);
+            if (outcome.Verdict.Failure((scanDirectory / "summary.md").RelativeTo(RootDirectory)) is { } failure)
+                throw new TargetFailedException(failure);
         });
 }

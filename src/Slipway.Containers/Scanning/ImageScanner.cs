@@ -58,14 +58,15 @@ public sealed class ImageScanner(ImageReader reader, ProcessRunner processes, IL
         foreach (var ecosystem in image.Unchecked)
             log.Warning("{Service} ({Platform}): its {Count} {Ecosystem} packages were not checked: {Reason}", image.Service, image.Platform, ecosystem.Packages, ecosystem.Ecosystem, ecosystem.Detail);
         var result = ScanPolicy.Evaluate(findings, settings.Policy, now);
+        var verdict = ScanVerdict.Of(result, coverage, settings.RequireChecked);
         foreach (var warning in result.Warnings) log.Warning("{Warning}", warning);
 
         var sarif = Path.Combine(settings.OutputDirectory, "findings.sarif");
         var findingsFile = Path.Combine(settings.OutputDirectory, "findings.json");
         var summaryFile = Path.Combine(settings.OutputDirectory, "summary.md");
-        await WriteAsync(sarif, SarifReport.Create(result, ToolVersion), cancellationToken);
+        await WriteAsync(sarif, SarifReport.Create(result, ToolVersion, verdict.NotCheckedSentence), cancellationToken);
         await WriteAsync(findingsFile, FindingsReport.Create(result, coverage), cancellationToken);
-        var markdown = MarkdownSummary.Create(inventories, result, coverage);
+        var markdown = MarkdownSummary.Create(inventories, verdict, coverage);
         await File.WriteAllTextAsync(summaryFile, markdown, cancellationToken);
 
         foreach (var failing in result.Findings.Where(f => f.Status == FindingStatus.Failing).DistinctBy(f => f.Finding.DistinctKey))
@@ -74,7 +75,7 @@ public sealed class ImageScanner(ImageReader reader, ProcessRunner processes, IL
             log.Error("{Id} ({Severity}) in {Service}: {Package} {Version}, {Fix}", f.AdvisoryId, f.Severity.Label(), f.Service, f.PackageName, f.InstalledVersion,
                 f.FixedVersion is { } fixedIn ? $"fixed in {fixedIn}" : "no fix known");
         }
-        return new ScanOutcome(inventories, result, coverage, sbomFiles, sarif, findingsFile, summaryFile, markdown);
+        return new ScanOutcome(inventories, result, coverage, verdict, sbomFiles, sarif, findingsFile, summaryFile, markdown);
     }
 
     private async Task<(IReadOnlyList<Finding> Findings, IReadOnlyList<ImageCoverage> Coverage)> MatchAsync(

@@ -9,6 +9,7 @@ public sealed record ScanOutcome(
     IReadOnlyList<ImageInventory> Inventories,
     PolicyResult Policy,
     IReadOnlyList<ImageCoverage> Coverage,
+    ScanVerdict Verdict,
     IReadOnlyList<string> SbomFiles,
     string SarifFile,
     string FindingsFile,

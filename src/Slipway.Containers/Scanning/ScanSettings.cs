@@ -25,6 +25,9 @@ public sealed record ScanSettings
     public ScanBackend Backend { get; init; } = ScanBackend.Auto;
     public required PolicySettings Policy { get; init; }
 
+    /// <summary>Packages that could not be checked for vulnerabilities fail the scan (--scan-fail-unchecked).</summary>
+    public bool RequireChecked { get; init; }
+
     /// <summary>artifacts/scan.</summary>
     public required string OutputDirectory { get; init; }
 

@@ -11,15 +11,15 @@ public static class MarkdownSummary
 {
     private const int MaxRows = 50;
 
-    public static string Create(IReadOnlyList<ImageInventory> images, PolicyResult result, IReadOnlyList<ImageCoverage> coverage)
+    public static string Create(IReadOnlyList<ImageInventory> images, ScanVerdict verdict, IReadOnlyList<ImageCoverage> coverage)
     {
         var md = new StringBuilder();
-        var notChecked = ScanCoverage.Unchecked(coverage);
-        md.AppendLine($"## Image scan: {(result.Passed ? "passed" : "failed")}").AppendLine();
-        md.AppendLine($"{result.Summary}{(notChecked is null ? "" : " in what could be checked")}. Threshold {result.Settings.Threshold.Label()}" +
+        var result = verdict.Policy;
+        md.AppendLine($"## Image scan: {(!verdict.Passed ? "failed" : verdict.NothingChecked ? "not checked" : "passed")}").AppendLine();
+        md.AppendLine($"{Escape(verdict.Summary)}. Threshold {result.Settings.Threshold.Label()}" +
                       (result.Settings.IgnoreUnfixed ? ", unfixed findings ignored" : "") + ".").AppendLine();
-        if (notChecked is not null)
-            md.AppendLine($"> **Not checked:** {Escape(notChecked)}. These packages are in the SBOMs, but no finding can be reported for them.").AppendLine();
+        if (verdict.NotChecked is { } notChecked)
+            md.AppendLine($"> **Not checked for vulnerabilities:** {Escape(notChecked)}. These packages are in the SBOMs, but no finding can be reported for them.").AppendLine();
         foreach (var warning in result.Warnings) md.AppendLine($"> **Warning:** {Escape(warning)}").AppendLine();
 
         md.AppendLine("| Service | Platform | Packages | Failing | Below threshold | Ignored |");

@@ -13,7 +13,8 @@ public static class SarifReport
 {
     public const string SchemaUri = "https://json.schemastore.org/sarif-2.1.0.json";
 
-    public static JsonObject Create(PolicyResult result, string toolVersion)
+    /// <param name="notChecked">What could not be checked, said to code scanning as a tool notification, so that no result does not read as no vulnerability.</param>
+    public static JsonObject Create(PolicyResult result, string toolVersion, string? notChecked = null)
     {
         var advisories = result.Findings.Select(f => f.Finding).GroupBy(f => f.AdvisoryId, StringComparer.Ordinal).OrderBy(g => g.Key, StringComparer.Ordinal).ToList();
         var ruleIndex = advisories.Select((g, i) => (g.Key, i)).ToDictionary(x => x.Key, x => x.i, StringComparer.Ordinal);
@@ -37,6 +38,13 @@ public static class SarifReport
                     },
                 },
                 ["results"] = results,
+                ["invocations"] = new JsonArray(new JsonObject
+                {
+                    ["executionSuccessful"] = true,
+                    ["toolExecutionNotifications"] = notChecked is null
+                        ? new JsonArray()
+                        : new JsonArray(new JsonObject { ["level"] = "warning", ["descriptor"] = new JsonObject { ["id"] = "not-checked" }, ["message"] = new JsonObject { ["text"] = notChecked } }),
+                }),
             }),
         };
     }

@@ -2,6 +2,7 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using Slipway.Containers.Scanning.Advisories;
 using Slipway.Containers.Scanning.Coverage;
+using Slipway.Containers.Scanning;
 using Slipway.Containers.Scanning.Findings;
 using Slipway.Containers.Scanning.Inventory;
 using Slipway.Containers.Scanning.Policy;
@@ -31,6 +32,7 @@ public class ReportSchemaTests
     {
         var sarif = SarifReport.Create(Result(), "1.0.0");
         Assert.Empty(await Conformance.SarifErrorsAsync(sarif.ToJsonString()));
+        Assert.Empty(await Conformance.SarifErrorsAsync(SarifReport.Create(Result(), "1.0.0", "Not checked for vulnerabilities: Maven in api.").ToJsonString()));
 
         // The validator does reject what breaks the schema.
         sarif["runs"]![0]!["results"]![0]!["severity"] = "fatal";
@@ -93,10 +95,10 @@ public class ReportSchemaTests
         Assert.Equal([("Maven", false), ("NuGet", true)], ecosystems.Select(e => ((string)e!["ecosystem"]!, (bool)e["checked"]!)));
         JsonSerializer.Deserialize<JsonObject>(json.ToJsonString()); // round-trips as JSON
 
-        var markdown = MarkdownSummary.Create([image], result, coverage);
+        var markdown = MarkdownSummary.Create([image], ScanVerdict.Of(result, coverage, requireChecked: false), coverage);
         Assert.Contains("## Image scan: failed", markdown);
-        Assert.Contains("1 critical (1 ignored) in what could be checked.", markdown);
-        Assert.Contains("> **Not checked:** Maven in api.", markdown);
+        Assert.Contains("1 critical (1 ignored) in what was checked; not checked: Maven in api. Threshold HIGH.", markdown);
+        Assert.Contains("> **Not checked for vulnerabilities:** Maven in api.", markdown);
         Assert.Contains("| api | linux/amd64 | 2 | 1 | 3 | 1 |", markdown);
         Assert.Contains("| api | linux/amd64 | Maven | 1 | **not checked**: no Maven advisories were available |", markdown);
         Assert.Contains("| api | linux/amd64 | NuGet | 1 | checked against 1 advisory |", markdown);
@@ -108,9 +110,10 @@ public class ReportSchemaTests
     public void Markdown_says_nothing_of_unchecked_ecosystems_when_everything_was_checked()
     {
         var image = Inventories.Image("api", Inventories.NuGet("Npgsql", "10.0.3"));
-        var markdown = MarkdownSummary.Create([image], Result(), ScanCoverage.ByTrivy([image]));
+        var coverage = ScanCoverage.ByTrivy([image]);
+        var markdown = MarkdownSummary.Create([image], ScanVerdict.Of(Result(), coverage, requireChecked: false), coverage);
         Assert.DoesNotContain("Not checked", markdown);
-        Assert.DoesNotContain("in what could be checked", markdown);
+        Assert.DoesNotContain("in what was checked", markdown);
         Assert.Contains("| api | linux/amd64 | NuGet | 1 | checked by trivy |", markdown);
     }
 }
