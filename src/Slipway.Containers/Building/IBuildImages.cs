@@ -88,7 +88,9 @@ public interface IBuildImages : IRestore
             List<string> bake = ["buildx", "bake", "-f", composeFile, "-f", overrideFile, "--metadata-file", metadataFile, "--load", "--progress", tty ? "tty" : "plain"];
             if (Builder is { Length: > 0 } builder) bake.AddRange(["--builder", builder]);
             bake.AddRange(services.Select(s => s.Name));
-            await Processes.RunAsync("docker", bake, new ProcessOptions { InheritConsole = tty, WorkingDirectory = RootDirectory }, ct);
+            var baked = await Processes.RunAsync("docker", bake, new ProcessOptions { InheritConsole = tty, WorkingDirectory = RootDirectory, ThrowOnError = false }, ct);
+            if (!baked.Succeeded)
+                throw new TargetFailedException(BakeFailure.Explain(baked.StandardOutput + "\n" + baked.StandardError, services.Select(s => s.Name).ToList()));
 
             var digests = BakeMetadata.Digests(File.ReadAllText(metadataFile), settings.Keys);
             using var reader = classicStore ? null : new ImageIndexReader();
