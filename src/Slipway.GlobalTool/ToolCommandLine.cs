@@ -25,6 +25,16 @@ public sealed class ToolCommandLine(IAnsiConsole console, TextWriter output, Tex
             "                            in a set-up repository, run its ./build.sh with these arguments, e.g. slipway SmokeTest,\n" +
             "                            slipway --plan, slipway Publish --help (the build's own help)");
         root.Subcommands.Add(Init());
+        // The package version (the one init references), without the commit System.CommandLine's own option would add.
+        root.Options.Remove(root.Options.OfType<VersionOption>().Single());
+        var version = new Option<bool>("--version") { Description = "Show the tool's version, which is the version of the Slipway packages init references" };
+        root.Options.Add(version);
+        root.SetAction(parse =>
+        {
+            if (!parse.GetValue(version)) return 1; // unreachable: the tool hands anything else to ./build.sh
+            output.WriteLine(ToolVersion.Current);
+            return 0;
+        });
         return root;
     }
 
@@ -60,7 +70,7 @@ public sealed class ToolCommandLine(IAnsiConsole console, TextWriter output, Tex
                 Force = parse.GetValue(force),
                 Yes = parse.GetValue(yes),
             };
-            return await new InitRunner(console, error, interactive, ToolVersion.Current).RunAsync(options, workingDirectory, cancellationToken);
+            return await new InitRunner(console, output, error, interactive, ToolVersion.Current).RunAsync(options, workingDirectory, cancellationToken);
         });
         return init;
     }

@@ -13,7 +13,7 @@ namespace Slipway.GlobalTool.Init;
 /// <c>slipway init</c>: reads the repository (git, compose's resolved stack, the files present), asks what no flag
 /// answered, has <see cref="InitPlanner"/> decide, then writes the plan and runs the new build once for its workflows.
 /// </summary>
-public sealed class InitRunner(IAnsiConsole console, TextWriter error, bool interactive, string toolVersion)
+public sealed class InitRunner(IAnsiConsole console, TextWriter output, TextWriter error, bool interactive, string toolVersion)
 {
     private const string FirstRunArguments = "--plan --format text";
 
@@ -50,7 +50,7 @@ public sealed class InitRunner(IAnsiConsole console, TextWriter error, bool inte
         var facts = await RepositoryAsync(options, workingDirectory, processes, cancellationToken);
         InitPlanner.CheckRepository(facts);
         var root = facts.Root!;
-        console.MarkupLineInterpolated($"Slipway {toolVersion}: setting up [bold]{root}[/]");
+        output.WriteLine($"Slipway {toolVersion}: setting up {root}");
 
         if (options.ComposeFiles.Count == 0)
         {
@@ -62,7 +62,7 @@ public sealed class InitRunner(IAnsiConsole console, TextWriter error, bool inte
         var profiles = options.ComposeProfiles ?? questions.List("Compose profiles to enable", []);
         facts = await StackAsync(facts, profiles, processes, cancellationToken);
         if (facts.ComposeError is null)
-            console.MarkupLineInterpolated($"Stack {facts.Stack!.Name}: {string.Join(", ", facts.Stack.Services.Select(s => s.Name))}");
+            output.WriteLine($"Stack {facts.Stack!.Name}: {string.Join(", ", facts.Stack.Services.Select(s => s.Name))}");
 
         var currentBranch = (await processes.RunAsync("git", ["symbolic-ref", "--short", "-q", "HEAD"],
             new ProcessOptions { Quiet = true, ThrowOnError = false, WorkingDirectory = root }, cancellationToken)).StandardOutput.Trim();
@@ -160,7 +160,7 @@ public sealed class InitRunner(IAnsiConsole console, TextWriter error, bool inte
     /// <summary>Compiles the new build and lets it write what only it can: the workflows and the parameters' schema.</summary>
     private async Task<ProcessResult> RunBuildOnceAsync(AbsolutePath root, ProcessRunner processes, CancellationToken cancellationToken)
     {
-        console.MarkupLineInterpolated($"Running ./build.sh {FirstRunArguments} once: it compiles the build (restoring Slipway {toolVersion}) and writes the workflows…");
+        output.WriteLine($"Running ./build.sh {FirstRunArguments} once: it compiles the build (restoring Slipway {toolVersion}) and writes the workflows…");
         var start = new BuildScript(root).StartInfo(FirstRunArguments.Split(' '));
         return await processes.RunAsync(start.FileName, start.ArgumentList,
             new ProcessOptions { Quiet = true, ThrowOnError = false, WorkingDirectory = root, Environment = new Dictionary<string, string?> { ["NO_COLOR"] = "1" } },
@@ -169,7 +169,7 @@ public sealed class InitRunner(IAnsiConsole console, TextWriter error, bool inte
 
     private void Report(InitPlan plan, ProcessResult firstRun)
     {
-        var table = new Table().Border(TableBorder.None).HideHeaders().AddColumns("", "", "");
+        var width = plan.Files.Max(f => f.Path.Length);
         foreach (var file in plan.Files)
         {
             var action = file.Action switch
@@ -180,12 +180,11 @@ public sealed class InitRunner(IAnsiConsole console, TextWriter error, bool inte
                 FileAction.Keep => "left alone",
                 _ => File.Exists(plan.Root / file.Path) ? "generated" : "not generated",
             };
-            table.AddRow(Markup.Escape(action), Markup.Escape(file.Path), Markup.Escape(file.Note ?? ""));
+            output.WriteLine($"  {action,-13} {file.Path.PadRight(width)}  {file.Note}".TrimEnd());
         }
 
-        console.Write(table);
-        foreach (var warning in plan.Warnings) console.MarkupLineInterpolated($"[yellow]warning:[/] {warning}");
+        foreach (var warning in plan.Warnings) output.WriteLine($"warning: {warning}");
         if (firstRun.Succeeded)
-            console.MarkupLine("Next: [bold]./build.sh[/] builds, scans, starts and smoke-tests the stack, then tears it down; commit what init wrote.");
+            output.WriteLine("Next: ./build.sh builds, scans, starts and smoke-tests the stack, then tears it down; commit what init wrote.");
     }
 }

@@ -45,10 +45,11 @@ public sealed record StarterSmoke(IReadOnlyList<StarterCheck> Checks, IReadOnlyL
     {
         if (healthcheck is null) return (null, null, "has no healthcheck");
         if (healthcheck["disable"]?.GetValue<string>() == "true") return (null, null, "its healthcheck is disabled");
+        // compose config keeps $$ (a literal $) escaped, so that its output is a compose file too.
         var test = healthcheck["test"] switch
         {
-            JsonArray array => array.Select(t => t?.GetValue<string>() ?? "").ToList(),
-            JsonValue value => ["CMD-SHELL", value.GetValue<string>()],
+            JsonArray array => array.Select(t => (t?.GetValue<string>() ?? "").Replace("$$", "$")).ToList(),
+            JsonValue value => ["CMD-SHELL", value.GetValue<string>().Replace("$$", "$")],
             _ => null,
         };
         (IReadOnlyList<string>? Arguments, string? ShellLine, string? Reason) command = test switch
