@@ -1,4 +1,6 @@
+using System.IO.Compression;
 using System.Text.Json;
+using System.Xml.Linq;
 using Slipway.Build.Tests.Workflows;
 using Slipway.IntegrationTests.Chain;
 using Slipway.IntegrationTests.Support;
@@ -31,6 +33,8 @@ public sealed class AdoptionTests(WorkflowValidator validator) : IClassFixture<W
         var version = Path.GetFileName(Assert.Single(Directory.GetFiles(Feed, "Slipway.GlobalTool.*.nupkg")))["Slipway.GlobalTool.".Length..^".nupkg".Length];
         Assert.Equal(["Slipway.Build", "Slipway.Containers", "Slipway.GlobalTool"],
             Directory.GetFiles(Feed, $"*.{version}.snupkg").Select(f => Path.GetFileName(f)[..^$".{version}.snupkg".Length]).Order());
+        foreach (var package in Directory.GetFiles(Feed, "*.nupkg"))
+            AssertDescribed(package, version);
 
         await RunCheckedAsync("dotnet", ["tool", "install", "Slipway.GlobalTool", "--version", version, "--tool-path", Tools, "--add-source", Feed], _temp.FullName);
         Assert.Equal(version, (await RunCheckedAsync(Path.Combine(Tools, "slipway"), ["--version"], _temp.FullName)).Trim());
@@ -65,6 +69,23 @@ public sealed class AdoptionTests(WorkflowValidator validator) : IClassFixture<W
         var workflows = Directory.GetFiles(Path.Combine(App, ".github", "workflows"), "*.yml").Order().ToList();
         Assert.Equal(["ci.yml", "release.yml"], workflows.Select(Path.GetFileName));
         Assert.All(await validator.ValidateAsync(workflows), r => Assert.True(r.IsValid, r.ToString()));
+    }
+
+    /// <summary>Each package carries its version, license expression, readme and repository.</summary>
+    private static void AssertDescribed(string package, string version)
+    {
+        using var zip = ZipFile.OpenRead(package);
+        var nuspec = XDocument.Load(zip.Entries.Single(e => e.FullName.EndsWith(".nuspec", StringComparison.Ordinal)).Open());
+        var metadata = nuspec.Root!.Elements().Single(e => e.Name.LocalName == "metadata");
+        string? Field(string name) => metadata.Elements().SingleOrDefault(e => e.Name.LocalName == name)?.Value;
+        var repository = metadata.Elements().Single(e => e.Name.LocalName == "repository");
+
+        Assert.Equal(version, Field("version"));
+        Assert.Equal("MIT", Field("license"));
+        Assert.Equal("README.md", Field("readme"));
+        Assert.NotNull(zip.GetEntry("README.md"));
+        Assert.StartsWith("https://", repository.Attribute("url")?.Value);
+        Assert.Matches("^[0-9a-f]{40}$", repository.Attribute("commit")?.Value ?? "");
     }
 
     private async Task<BuildRun> RunBuildAsync(params string[] arguments)
