@@ -62,7 +62,7 @@ public sealed class InitPlannerTests
     [Fact]
     public void A_given_compose_file_that_does_not_exist_is_refused()
     {
-        var refusal = Refusal(Facts() with { ComposeFilesGiven = true, MissingComposeFiles = [Root / "deploy" / "compose.yaml"] });
+        var refusal = Refusal(Facts() with { MissingComposeFiles = [Root / "deploy" / "compose.yaml"] });
         Assert.Equal("--compose-file: /repo/deploy/compose.yaml does not exist.", refusal.Message);
     }
 

@@ -14,9 +14,6 @@ public sealed record InitFacts
     /// <summary>The compose files given with --compose-file, or else found the way compose finds them; empty when none.</summary>
     public IReadOnlyList<AbsolutePath> ComposeFiles { get; init; } = [];
 
-    /// <summary>True when the compose files came from --compose-file rather than discovery.</summary>
-    public bool ComposeFilesGiven { get; init; }
-
     /// <summary>Given compose files that do not exist.</summary>
     public IReadOnlyList<AbsolutePath> MissingComposeFiles { get; init; } = [];
 

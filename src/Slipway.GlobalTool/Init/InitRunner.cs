@@ -54,9 +54,13 @@ public sealed class InitRunner(IAnsiConsole console, TextWriter output, TextWrit
 
         if (options.ComposeFiles.Count == 0)
         {
-            var answer = questions.List("Compose files of the stack", facts.ComposeFiles.Select(f => f.RelativeTo(root)).ToList());
-            facts = Compose(facts, answer.Select(f => AbsolutePath.Resolve(root, f)).ToList(), given: true);
-            InitPlanner.CheckRepository(facts);
+            var found = facts.ComposeFiles.Select(f => f.RelativeTo(root)).ToList();
+            var answer = questions.List("Compose files of the stack", found);
+            if (!answer.SequenceEqual(found))
+            {
+                facts = Compose(facts, answer.Select(f => AbsolutePath.Resolve(root, f)).ToList());
+                InitPlanner.CheckRepository(facts);
+            }
         }
 
         var profiles = options.ComposeProfiles ?? questions.List("Compose profiles to enable", []);
@@ -97,12 +101,12 @@ public sealed class InitRunner(IAnsiConsole console, TextWriter output, TextWrit
         var facts = new InitFacts { WorkingDirectory = workingDirectory, Root = git.Succeeded ? AbsolutePath.Create(git.StandardOutput.Trim()) : null };
         if (facts.Root is not { } root) return facts;
         return options.ComposeFiles.Count > 0
-            ? Compose(facts, options.ComposeFiles.Select(f => AbsolutePath.Resolve(workingDirectory, f)).ToList(), given: true)
-            : Compose(facts, ComposeDiscovery.Find(workingDirectory, root, f => File.Exists(f)), given: false);
+            ? Compose(facts, options.ComposeFiles.Select(f => AbsolutePath.Resolve(workingDirectory, f)).ToList())
+            : Compose(facts, ComposeDiscovery.Find(workingDirectory, root, f => File.Exists(f)));
     }
 
-    private static InitFacts Compose(InitFacts facts, IReadOnlyList<AbsolutePath> files, bool given) =>
-        facts with { ComposeFiles = files, ComposeFilesGiven = given, MissingComposeFiles = files.Where(f => !File.Exists(f)).ToList() };
+    private static InitFacts Compose(InitFacts facts, IReadOnlyList<AbsolutePath> files) =>
+        facts with { ComposeFiles = files, MissingComposeFiles = files.Where(f => !File.Exists(f)).ToList() };
 
     /// <summary>The stack through compose's own resolution, as every target reads it.</summary>
     private static async Task<InitFacts> StackAsync(InitFacts facts, IReadOnlyList<string> profiles, ProcessRunner processes, CancellationToken cancellationToken)
