@@ -62,6 +62,11 @@ public sealed class AdoptionTests(WorkflowValidator validator) : IClassFixture<W
         Assert.Matches(@"\nSmokeTest\s+Succeeded\s+\S+\s+1/1 checks passed", build.Output);
         Assert.Equal("", await BuildScript.ResourcesOfProjectAsync(build.ProjectName!));
 
+        // The tool hands its arguments to the repository's ./build.sh from any folder inside it.
+        var handOver = await CommandLine.RunAsync(Path.Combine(Tools, "slipway"), ["--plan", "--format", "text"], Path.Combine(App, "build"), Environment, TimeSpan.FromMinutes(5));
+        Assert.True(handOver.ExitCode == 0, $"{handOver.Output}\n{handOver.Error}");
+        Assert.Contains("SmokeTest (invoked)", handOver.Output);
+
         var check = await RunBuildAsync("CheckWorkflows");
         Assert.True(check.ExitCode == 0, check.ToString());
         Assert.Equal("", (await GitAsync("status", "--porcelain")).Trim());
