@@ -30,13 +30,17 @@ if (-not $Satisfied) {
     Fail "$Dotnet has SDKs [$($Sdks -join ' ')] but global.json needs $Required or a later patch of the $($Band)xx band. Install .NET SDK $Required (https://dot.net/install: dotnet-install.ps1 -Version $Required) or set DOTNET_EXE."
 }
 
-# Everything the build project compiles from; a change to any of it (or to the SDK) rebuilds.
+# Everything the build project compiles from: build/, the projects it references, and the files at the root that
+# MSBuild and NuGet read. A change to any of it (or to the SDK) rebuilds. The same script serves every repository.
 function Get-InputsHash {
-    $files = @('build', 'src/Slipway.Build', 'src/Slipway.Containers') |
-        ForEach-Object { Get-ChildItem (Join-Path $Root $_) -Recurse -File } |
+    $project = Join-Path $Root 'build/_build.csproj'
+    $folders = @(Join-Path $Root 'build') + @(Select-Xml -Path $project -XPath '//ProjectReference' |
+        ForEach-Object { Split-Path (Join-Path (Join-Path $Root 'build') $_.Node.Include.Replace('\', '/')) })
+    $files = $folders |
+        ForEach-Object { Get-ChildItem $_ -Recurse -File } |
         Where-Object { $_.FullName -notmatch '[\\/](bin|obj)[\\/]' } |
         Sort-Object FullName
-    $files += @('global.json', 'Directory.Build.props', 'Directory.Packages.props') | ForEach-Object { Get-Item (Join-Path $Root $_) }
+    $files += Get-ChildItem $Root -File | Where-Object { $_.Name -in @('global.json', 'Directory.Build.props', 'Directory.Build.targets', 'Directory.Packages.props', 'nuget.config') }
     $lines = @($Satisfied) + ($files | ForEach-Object { "$((Get-FileHash $_.FullName -Algorithm SHA256).Hash) $($_.FullName.Substring($Root.Length))" })
     $bytes = [System.Text.Encoding]::UTF8.GetBytes($lines -join "`n")
     return [System.BitConverter]::ToString([System.Security.Cryptography.SHA256]::Create().ComputeHash($bytes)).Replace('-', '')

@@ -32,14 +32,19 @@ while read -r version _; do
 done < <("$DOTNET" --list-sdks)
 [ -n "$satisfied" ] || fail "$DOTNET has SDKs [$("$DOTNET" --list-sdks | cut -d' ' -f1 | tr '\n' ' ')] but global.json needs $REQUIRED or a later patch of the $BAND"xx" band. Install .NET SDK $REQUIRED (https://dot.net/install: dotnet-install.sh --version $REQUIRED) or set DOTNET_EXE to one that has it."
 
-# Everything the build project compiles from; a change to any of it (or to the SDK) rebuilds.
+# Everything the build project compiles from: build/, the projects it references, and the files at the root that
+# MSBuild and NuGet read. A change to any of it (or to the SDK) rebuilds. The same script serves every repository.
 inputs_hash() {
   cd "$ROOT"
+  local references
+  references="$(sed -n 's/.*<ProjectReference[^>]*Include="\([^"]*\)".*/\1/p' build/_build.csproj | tr '\\' '/' | sed 's|^|build/|; s|/[^/]*$||')"
   {
     echo "$satisfied"
-    find build src/Slipway.Build src/Slipway.Containers \( -name bin -o -name obj \) -prune -o -type f -print0 \
-      | sort -z | xargs -0 sha256sum
-    sha256sum global.json Directory.Build.props Directory.Packages.props
+    # shellcheck disable=SC2086 # one folder per line, none with spaces
+    find build $references \( -name bin -o -name obj \) -prune -o -type f -print0 | sort -z | xargs -0 sha256sum
+    for file in global.json Directory.Build.props Directory.Build.targets Directory.Packages.props [Nn]u[Gg]et.[Cc]onfig; do
+      if [ -f "$file" ]; then sha256sum "$file"; fi
+    done
   } | sha256sum | cut -d' ' -f1
 }
 

@@ -1,9 +1,11 @@
 using Slipway.Build;
 using Slipway.Build.Execution;
 using Slipway.Build.Processes;
+using Slipway.Containers.Building;
 using Slipway.Containers.Machine;
 using Slipway.Containers.Machine.Languages;
 using Slipway.Containers.Publishing;
+using Slipway.Containers.Publishing.Versioning;
 using Slipway.Containers.Smoke;
 
 /// <summary>
@@ -94,15 +96,31 @@ class Build : SlipwayBuild, IPublish, ICheckWorkflows
             if (!run.Succeeded) throw new TargetFailedException($"dotnet test exited with code {run.ExitCode}: {totals.Failed} failed.");
         });
 
+    /// <summary>The packages a team's repository uses: the libraries its build project references and the slipway tool.</summary>
+    static readonly string[] PackedProjects =
+    [
+        "src/Slipway.Build/Slipway.Build.csproj",
+        "src/Slipway.Containers/Slipway.Containers.csproj",
+        "src/Slipway.GlobalTool/Slipway.GlobalTool.csproj",
+    ];
+
     Target Pack => _ => _
-        .Description("Packs the Slipway libraries as NuGet packages into artifacts/packages")
-        .DependsOn(Compile)
-        .Produces("artifacts/packages/*.nupkg")
+        .Description("Packs Slipway.Build, Slipway.Containers and the slipway tool (Release) into artifacts/packages, with symbols; one version from git, as images get theirs")
+        .Produces("artifacts/packages/*")
         .Executes(async ct =>
         {
-            foreach (var project in new[] { "src/Slipway.Build/Slipway.Build.csproj", "src/Slipway.Containers/Slipway.Containers.csproj" })
-                await Processes.RunAsync("dotnet", ["pack", RootDirectory / project, "-c", Configuration.ToString(), "--no-build", "--nologo", "-o", Packages], cancellationToken: ct);
-            ReportSummary($"{Directory.GetFiles(Packages, "*.nupkg").Length} packages");
+            var gitRef = await new GitRefReader(Processes, RootDirectory, Context.Environment).ReadAsync(ct);
+            var revision = await SourceRevision.ReadAsync(Processes, RootDirectory, ct);
+            var version = PackageVersion.For(gitRef, revision, this.From<IPublish>().Version);
+            if (revision.IsDirty) Log.Warning("Packing {Version} from a working tree with uncommitted changes", version);
+            // One version in the folder, so that a feed made of it offers exactly what was just packed.
+            if (Directory.Exists(Packages)) Directory.Delete(Packages, recursive: true);
+            List<string> properties = [$"-p:Version={version}", "-p:ContinuousIntegrationBuild=true"];
+            if (Context.Environment.GetValueOrDefault("GITHUB_REPOSITORY") is { Length: > 0 } repository)
+                properties.Add($"-p:RepositoryUrl={Context.Environment.GetValueOrDefault("GITHUB_SERVER_URL") ?? "https://github.com"}/{repository}");
+            foreach (var project in PackedProjects)
+                await Processes.RunAsync("dotnet", ["pack", RootDirectory / project, "-c", "Release", "--nologo", "-v", "q", "-o", Packages, .. properties], cancellationToken: ct);
+            ReportSummary($"{Directory.GetFiles(Packages, "*.nupkg").Length} packages (+ symbols), version {version}");
         });
 }
 
