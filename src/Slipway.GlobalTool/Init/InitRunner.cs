@@ -116,7 +116,7 @@ public sealed class InitRunner(IAnsiConsole console, TextWriter output, TextWrit
             var stack = await new StackLoader(processes).LoadAsync(new ComposeCommand(facts.ComposeFiles, null, profiles), cancellationToken);
             return facts with { Stack = stack };
         }
-        catch (TargetFailedException e)
+        catch (InputException e)
         {
             return facts with { ComposeError = e.Message };
         }

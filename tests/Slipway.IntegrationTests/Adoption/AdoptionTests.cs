@@ -1,9 +1,9 @@
 using System.IO.Compression;
 using System.Text.Json;
 using System.Xml.Linq;
-using Slipway.Build.Tests.Workflows;
 using Slipway.IntegrationTests.Chain;
 using Slipway.IntegrationTests.Support;
+using Slipway.Tests.Shared;
 
 namespace Slipway.IntegrationTests.Adoption;
 
@@ -11,7 +11,7 @@ namespace Slipway.IntegrationTests.Adoption;
 /// Slipway in a team's repository, as the README tells it: pack, install the tool from the packages, slipway init in a new
 /// repository holding only a compose stack, then that repository's ./build.sh, CheckWorkflows and GitHub's own validators.
 /// </summary>
-public sealed class AdoptionTests(WorkflowValidator validator) : IClassFixture<WorkflowValidator>, IDisposable
+public sealed class AdoptionTests : IDisposable
 {
     private static readonly string Ledger = Path.Combine(BuildScript.Root, "tests", "Stacks", "ledger");
 
@@ -73,7 +73,7 @@ public sealed class AdoptionTests(WorkflowValidator validator) : IClassFixture<W
 
         var workflows = Directory.GetFiles(Path.Combine(App, ".github", "workflows"), "*.yml").Order().ToList();
         Assert.Equal(["ci.yml", "release.yml"], workflows.Select(Path.GetFileName));
-        Assert.All(await validator.ValidateAsync(workflows), r => Assert.True(r.IsValid, r.ToString()));
+        Assert.All(await Conformance.WorkflowsAsync(workflows), r => Assert.True(r.IsValid, r.ToString()));
     }
 
     /// <summary>Each package carries its version, license expression, readme and repository.</summary>

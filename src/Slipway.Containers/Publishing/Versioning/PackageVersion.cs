@@ -10,5 +10,5 @@ namespace Slipway.Containers.Publishing.Versioning;
 public static class PackageVersion
 {
     public static string For(GitRef gitRef, SourceRevision revision, string? versionOverride = null) =>
-        TagRules.For(gitRef, versionOverride).Version ?? $"0.0.0-{ImageNaming.Tag(revision)}";
+        TagRules.For(gitRef, versionOverride).Version ?? $"0.0.0-{ImageNaming.Version(revision)}";
 }
