@@ -22,6 +22,9 @@ public sealed class BuildContext(
     public IReadOnlyDictionary<string, string> Environment { get; } = environment;
     public ProcessRunner Processes { get; } = new(log, masker, rootDirectory);
 
+    /// <summary>Programs on the PATH of <see cref="Environment"/>.</summary>
+    public Executables Executables { get; } = new(environment);
+
     /// <summary>Identifies this run, e.g. in names of resources it creates, so two runs on one machine don't collide.</summary>
     public string RunId { get; } = Guid.NewGuid().ToString("N")[..8];
 

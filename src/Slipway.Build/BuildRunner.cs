@@ -88,14 +88,14 @@ public sealed class BuildRunner(AbsolutePath rootDirectory, IReadOnlyDictionary<
         var stopwatch = Stopwatch.StartNew();
         var masker = new SecretMasker();
         CommandLine cli;
-        IReadOnlyList<ParameterSource> sources;
+        ParameterSources sources;
         ParameterSet parameters;
         var descriptors = ParameterDescriptor.Discover(build.GetType());
         try
         {
             cli = CommandLine.Parse(args);
             sources = Sources(cli, descriptors);
-            parameters = ParameterSet.Resolve(descriptors, sources, rootDirectory);
+            parameters = ParameterSet.Resolve(descriptors, sources.InPrecedence, rootDirectory);
         }
         catch (Exception e) when (e is CommandLineException or ParameterException)
         {
@@ -119,11 +119,7 @@ public sealed class BuildRunner(AbsolutePath rootDirectory, IReadOnlyDictionary<
             var defaultMethod = defaultTarget(build).Method;
             var defaultInfo = targets.FirstOrDefault(t => t.Method == defaultMethod)
                               ?? throw new BuildDefinitionException("The default target is not a target property of the build.");
-            WriteIfChanged(rootDirectory / ".nuke" / "build.schema.json", SchemaWriter.Write(targets, descriptors));
-            // A local run keeps .github/workflows in step with the targets; on a server CheckWorkflows reports drift instead.
-            if (!host.IsServerBuild)
-                foreach (var file in BuildWorkflows.Regenerate(build, targets, rootDirectory))
-                    logger.Information("Regenerated {File}: the [GitHubActions] declarations or targets changed", file);
+            KeepGeneratedFilesCurrent(build, targets, descriptors, host, logger);
 
             if (cli.Help)
             {
@@ -131,21 +127,14 @@ public sealed class BuildRunner(AbsolutePath rootDirectory, IReadOnlyDictionary<
                 return 0;
             }
 
-            var plan = ExecutionPlanner.Plan(targets, defaultInfo, PlanRequestFrom(cli, sources.Skip(2).ToList()));
+            var plan = ExecutionPlanner.Plan(targets, defaultInfo, PlanRequestFrom(cli, sources.Files));
             if (cli.Plan)
             {
                 await WritePlan(cli.PlanFormat, plan, logger);
                 return 0;
             }
 
-            var problems = RequiredParameters(views).Concat(Requirements(plan, parameters)).ToList();
-            if (problems.Count == 0) problems.AddRange(await InputProblemsAsync(plan, logger, _abort.Token));
-            if (problems.Count > 0)
-            {
-                foreach (var problem in problems) logger.Error("{Problem}", problem);
-                return 1;
-            }
-
+            if (!await InputsHoldAsync(plan, views, parameters, logger)) return 1;
             logger.Information("Slipway on {Host}: {Plan}", host.Name, string.Join(" → ", plan.Steps.Where(s => !s.IsSkipped).Select(s => s.Target.Name)));
             Results = await new BuildExecutor(context, output).RunAsync(plan, _abort.Token, _abortAssured.Token);
             return Summarize(logger, masker, host, stopwatch.Elapsed);
@@ -157,25 +146,48 @@ public sealed class BuildRunner(AbsolutePath rootDirectory, IReadOnlyDictionary<
         }
     }
 
-    private IReadOnlyList<ParameterSource> Sources(CommandLine cli, IReadOnlyList<ParameterDescriptor> descriptors)
+    /// <summary>Where parameter values come from: the command line, the environment, then the parameters files.</summary>
+    private sealed record ParameterSources(ParameterSource CommandLine, ParameterSource Environment, IReadOnlyList<ParameterSource> Files)
     {
-        var sources = new List<ParameterSource>
-        {
-            ParameterSource.FromCommandLine(cli.Parameters, descriptors),
-            ParameterSource.FromEnvironment(environment.ToDictionary(e => e.Key, e => e.Value) as IDictionary, descriptors),
-        };
+        public IReadOnlyList<ParameterSource> InPrecedence => [CommandLine, Environment, .. Files];
+    }
+
+    private ParameterSources Sources(CommandLine cli, IReadOnlyList<ParameterDescriptor> descriptors)
+    {
+        var files = new List<ParameterSource>();
         var nuke = rootDirectory / ".nuke";
         foreach (var profile in cli.Profiles.Reverse())
         {
             var file = nuke / $"parameters.{profile}.json";
             if (!File.Exists(file))
                 throw new ParameterException($"Profile '{profile}' not found: expected {file.RelativeTo(rootDirectory)}.");
-            sources.Add(ParameterSource.FromJsonFile(file, $"profile {profile}", descriptors));
+            files.Add(ParameterSource.FromJsonFile(file, $"profile {profile}", descriptors));
         }
 
         if (File.Exists(nuke / "parameters.json"))
-            sources.Add(ParameterSource.FromJsonFile(nuke / "parameters.json", ".nuke/parameters.json", descriptors));
-        return sources;
+            files.Add(ParameterSource.FromJsonFile(nuke / "parameters.json", ".nuke/parameters.json", descriptors));
+        return new ParameterSources(
+            ParameterSource.FromCommandLine(cli.Parameters, descriptors),
+            ParameterSource.FromEnvironment(environment.ToDictionary(e => e.Key, e => e.Value) as IDictionary, descriptors),
+            files);
+    }
+
+    /// <summary>build.schema.json always; the workflows too on a local run (on a server CheckWorkflows reports drift instead).</summary>
+    private void KeepGeneratedFilesCurrent(SlipwayBuild build, IReadOnlyList<TargetInfo> targets, IReadOnlyList<ParameterDescriptor> descriptors, IBuildHost host, ILogger logger)
+    {
+        WriteIfChanged(rootDirectory / ".nuke" / "build.schema.json", SchemaWriter.Write(targets, descriptors));
+        if (host.IsServerBuild) return;
+        foreach (var file in BuildWorkflows.Regenerate(build, targets, rootDirectory))
+            logger.Information("Regenerated {File}: the [GitHubActions] declarations or targets changed", file);
+    }
+
+    /// <summary>Required parameters, requirements and input validations of the planned targets; logs every problem found.</summary>
+    private async Task<bool> InputsHoldAsync(ExecutionPlan plan, IReadOnlyList<ParameterView> views, ParameterSet parameters, ILogger logger)
+    {
+        var problems = RequiredParameters(views).Concat(Requirements(plan, parameters)).ToList();
+        if (problems.Count == 0) problems.AddRange(await InputProblemsAsync(plan, logger, _abort.Token));
+        foreach (var problem in problems) logger.Error("{Problem}", problem);
+        return problems.Count == 0;
     }
 
     /// <summary>Targets and skips come from the command line, else from the first parameters file that names them.</summary>

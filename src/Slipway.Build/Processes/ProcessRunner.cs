@@ -1,3 +1,4 @@
+using Slipway.Build.Processes;
 using System.Text;
 using CliWrap;
 using Serilog;
@@ -52,7 +53,7 @@ public sealed partial class ProcessRunner(ILogger log, SecretMasker masker, Abso
     {
         options ??= new ProcessOptions();
         var args = arguments.ToList();
-        var display = masker.Apply(string.Join(' ', args.Prepend(fileName).Select(Quote)));
+        var display = masker.Apply(string.Join(' ', args.Prepend(fileName).Select(ShellQuoting.Quote)));
         log.Information("> {Command}", display);
 
         if (options.InheritConsole) return await RunOnConsoleAsync(fileName, args, options, display, cancellationToken);
@@ -122,7 +123,4 @@ public sealed partial class ProcessRunner(ILogger log, SecretMasker masker, Abso
     /// <summary>Terminal control sequences (colours, line clearing) that tools print even without a TTY.</summary>
     [System.Text.RegularExpressions.GeneratedRegex(@"\x1B\[[0-9;?]*[ -/]*[@-~]")]
     private static partial System.Text.RegularExpressions.Regex AnsiControl();
-
-    private static string Quote(string argument) =>
-        argument.Length > 0 && !argument.Any(c => char.IsWhiteSpace(c) || c is '"' or '\'') ? argument : $"'{argument.Replace("'", "'\\''")}'";
 }

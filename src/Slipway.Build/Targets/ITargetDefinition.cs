@@ -2,7 +2,10 @@ using System.Runtime.CompilerServices;
 
 namespace Slipway.Build;
 
-/// <summary>The fluent vocabulary of a target, following NUKE's names.</summary>
+/// <summary>
+/// The fluent vocabulary of a target, following NUKE's names. A relation to a component's target is an error when the
+/// build lacks that component, unless it is made with the <c>Try…</c> form, which is then ignored (NUKE's rule).
+/// </summary>
 public interface ITargetDefinition
 {
     ITargetDefinition Description(string description);
@@ -10,26 +13,38 @@ public interface ITargetDefinition
     ITargetDefinition DependsOn(params Target[] targets);
     ITargetDefinition DependsOn<T>() where T : ISlipwayBuild;
     ITargetDefinition DependsOn<T>(params Func<T, Target>[] targets) where T : ISlipwayBuild;
+    ITargetDefinition TryDependsOn<T>() where T : ISlipwayBuild;
+    ITargetDefinition TryDependsOn<T>(params Func<T, Target>[] targets) where T : ISlipwayBuild;
 
     ITargetDefinition DependentFor(params Target[] targets);
     ITargetDefinition DependentFor<T>() where T : ISlipwayBuild;
     ITargetDefinition DependentFor<T>(params Func<T, Target>[] targets) where T : ISlipwayBuild;
+    ITargetDefinition TryDependentFor<T>() where T : ISlipwayBuild;
+    ITargetDefinition TryDependentFor<T>(params Func<T, Target>[] targets) where T : ISlipwayBuild;
 
     ITargetDefinition Before(params Target[] targets);
     ITargetDefinition Before<T>() where T : ISlipwayBuild;
     ITargetDefinition Before<T>(params Func<T, Target>[] targets) where T : ISlipwayBuild;
+    ITargetDefinition TryBefore<T>() where T : ISlipwayBuild;
+    ITargetDefinition TryBefore<T>(params Func<T, Target>[] targets) where T : ISlipwayBuild;
 
     ITargetDefinition After(params Target[] targets);
     ITargetDefinition After<T>() where T : ISlipwayBuild;
     ITargetDefinition After<T>(params Func<T, Target>[] targets) where T : ISlipwayBuild;
+    ITargetDefinition TryAfter<T>() where T : ISlipwayBuild;
+    ITargetDefinition TryAfter<T>(params Func<T, Target>[] targets) where T : ISlipwayBuild;
 
     ITargetDefinition Triggers(params Target[] targets);
     ITargetDefinition Triggers<T>() where T : ISlipwayBuild;
     ITargetDefinition Triggers<T>(params Func<T, Target>[] targets) where T : ISlipwayBuild;
+    ITargetDefinition TryTriggers<T>() where T : ISlipwayBuild;
+    ITargetDefinition TryTriggers<T>(params Func<T, Target>[] targets) where T : ISlipwayBuild;
 
     ITargetDefinition TriggeredBy(params Target[] targets);
     ITargetDefinition TriggeredBy<T>() where T : ISlipwayBuild;
     ITargetDefinition TriggeredBy<T>(params Func<T, Target>[] targets) where T : ISlipwayBuild;
+    ITargetDefinition TryTriggeredBy<T>() where T : ISlipwayBuild;
+    ITargetDefinition TryTriggeredBy<T>(params Func<T, Target>[] targets) where T : ISlipwayBuild;
 
     /// <summary>Evaluated while planning; when false the target is skipped and the condition's text is the reason.</summary>
     ITargetDefinition OnlyWhenStatic(Func<bool> condition, [CallerArgumentExpression(nameof(condition))] string? text = null);

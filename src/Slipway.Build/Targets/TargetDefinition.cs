@@ -27,26 +27,38 @@ internal sealed class TargetDefinition : ITargetDefinition
     public ITargetDefinition DependsOn(params Target[] targets) => AddDirect(DependsOnRefs, targets);
     public ITargetDefinition DependsOn<T>() where T : ISlipwayBuild => AddComponent<T>(DependsOnRefs);
     public ITargetDefinition DependsOn<T>(params Func<T, Target>[] targets) where T : ISlipwayBuild => AddMembers(DependsOnRefs, targets);
+    public ITargetDefinition TryDependsOn<T>() where T : ISlipwayBuild => AddComponent<T>(DependsOnRefs, optional: true);
+    public ITargetDefinition TryDependsOn<T>(params Func<T, Target>[] targets) where T : ISlipwayBuild => AddMembers(DependsOnRefs, targets, optional: true);
 
     public ITargetDefinition DependentFor(params Target[] targets) => AddDirect(DependentForRefs, targets);
     public ITargetDefinition DependentFor<T>() where T : ISlipwayBuild => AddComponent<T>(DependentForRefs);
     public ITargetDefinition DependentFor<T>(params Func<T, Target>[] targets) where T : ISlipwayBuild => AddMembers(DependentForRefs, targets);
+    public ITargetDefinition TryDependentFor<T>() where T : ISlipwayBuild => AddComponent<T>(DependentForRefs, optional: true);
+    public ITargetDefinition TryDependentFor<T>(params Func<T, Target>[] targets) where T : ISlipwayBuild => AddMembers(DependentForRefs, targets, optional: true);
 
     public ITargetDefinition Before(params Target[] targets) => AddDirect(BeforeRefs, targets);
     public ITargetDefinition Before<T>() where T : ISlipwayBuild => AddComponent<T>(BeforeRefs);
     public ITargetDefinition Before<T>(params Func<T, Target>[] targets) where T : ISlipwayBuild => AddMembers(BeforeRefs, targets);
+    public ITargetDefinition TryBefore<T>() where T : ISlipwayBuild => AddComponent<T>(BeforeRefs, optional: true);
+    public ITargetDefinition TryBefore<T>(params Func<T, Target>[] targets) where T : ISlipwayBuild => AddMembers(BeforeRefs, targets, optional: true);
 
     public ITargetDefinition After(params Target[] targets) => AddDirect(AfterRefs, targets);
     public ITargetDefinition After<T>() where T : ISlipwayBuild => AddComponent<T>(AfterRefs);
     public ITargetDefinition After<T>(params Func<T, Target>[] targets) where T : ISlipwayBuild => AddMembers(AfterRefs, targets);
+    public ITargetDefinition TryAfter<T>() where T : ISlipwayBuild => AddComponent<T>(AfterRefs, optional: true);
+    public ITargetDefinition TryAfter<T>(params Func<T, Target>[] targets) where T : ISlipwayBuild => AddMembers(AfterRefs, targets, optional: true);
 
     public ITargetDefinition Triggers(params Target[] targets) => AddDirect(TriggersRefs, targets);
     public ITargetDefinition Triggers<T>() where T : ISlipwayBuild => AddComponent<T>(TriggersRefs);
     public ITargetDefinition Triggers<T>(params Func<T, Target>[] targets) where T : ISlipwayBuild => AddMembers(TriggersRefs, targets);
+    public ITargetDefinition TryTriggers<T>() where T : ISlipwayBuild => AddComponent<T>(TriggersRefs, optional: true);
+    public ITargetDefinition TryTriggers<T>(params Func<T, Target>[] targets) where T : ISlipwayBuild => AddMembers(TriggersRefs, targets, optional: true);
 
     public ITargetDefinition TriggeredBy(params Target[] targets) => AddDirect(TriggeredByRefs, targets);
     public ITargetDefinition TriggeredBy<T>() where T : ISlipwayBuild => AddComponent<T>(TriggeredByRefs);
     public ITargetDefinition TriggeredBy<T>(params Func<T, Target>[] targets) where T : ISlipwayBuild => AddMembers(TriggeredByRefs, targets);
+    public ITargetDefinition TryTriggeredBy<T>() where T : ISlipwayBuild => AddComponent<T>(TriggeredByRefs, optional: true);
+    public ITargetDefinition TryTriggeredBy<T>(params Func<T, Target>[] targets) where T : ISlipwayBuild => AddMembers(TriggeredByRefs, targets, optional: true);
 
     public ITargetDefinition OnlyWhenStatic(Func<bool> condition, string? text = null) =>
         Set(() => StaticConditions.Add(new Condition(condition, SourceText.OfLambda(text))));
@@ -92,11 +104,11 @@ internal sealed class TargetDefinition : ITargetDefinition
     private TargetDefinition AddDirect(List<TargetReference> list, Target[] targets) =>
         Set(() => list.AddRange(targets.Select(t => new TargetReference.Direct(t))));
 
-    private TargetDefinition AddComponent<T>(List<TargetReference> list) =>
-        Set(() => list.Add(new TargetReference.Component(typeof(T))));
+    private TargetDefinition AddComponent<T>(List<TargetReference> list, bool optional = false) =>
+        Set(() => list.Add(new TargetReference.Component(typeof(T)) { IsOptional = optional }));
 
-    private TargetDefinition AddMembers<T>(List<TargetReference> list, Func<T, Target>[] targets) =>
-        Set(() => list.AddRange(targets.Select(select => new TargetReference.Member(typeof(T), build => select((T)build)))));
+    private TargetDefinition AddMembers<T>(List<TargetReference> list, Func<T, Target>[] targets, bool optional = false) =>
+        Set(() => list.AddRange(targets.Select(select => new TargetReference.Member(typeof(T), build => select((T)build)) { IsOptional = optional })));
 }
 
 /// <summary>A condition and its source text, which is shown as the reason when it is false.</summary>

@@ -39,12 +39,10 @@ internal static class TargetDiscovery
             target.DependsOn.AddRange(resolver.Resolve(target, d.DependsOnRefs));
             target.Triggers.AddRange(resolver.Resolve(target, d.TriggersRefs));
             target.Consumes.AddRange(resolver.Resolve(target, d.ConsumesRefs));
-            // A target placed relative to a component's target (DependentFor, Before, After, TriggeredBy)
-            // is placed only when the build has that component: a scan runs before ComposeUp if there is one.
-            foreach (var dependent in resolver.ResolveOptional(target, d.DependentForRefs)) dependent.DependsOn.Add(target);
-            foreach (var trigger in resolver.ResolveOptional(target, d.TriggeredByRefs)) trigger.Triggers.Add(target);
-            target.RunsBefore.AddRange(resolver.ResolveOptional(target, d.BeforeRefs));
-            foreach (var earlier in resolver.ResolveOptional(target, d.AfterRefs)) earlier.RunsBefore.Add(target);
+            foreach (var dependent in resolver.Resolve(target, d.DependentForRefs)) dependent.DependsOn.Add(target);
+            foreach (var trigger in resolver.Resolve(target, d.TriggeredByRefs)) trigger.Triggers.Add(target);
+            target.RunsBefore.AddRange(resolver.Resolve(target, d.BeforeRefs));
+            foreach (var earlier in resolver.Resolve(target, d.AfterRefs)) earlier.RunsBefore.Add(target);
         }
 
         foreach (var target in targets)
@@ -90,22 +88,20 @@ internal static class TargetDiscovery
 
     private sealed class Resolver(ISlipwayBuild build, List<TargetInfo> targets, Dictionary<MethodInfo, TargetInfo> byMethod)
     {
+        /// <summary>The targets referred to; a <c>Try…</c> reference to a component the build lacks refers to none.</summary>
         public IEnumerable<TargetInfo> Resolve(TargetInfo from, IEnumerable<TargetReference> references) =>
-            references.SelectMany(reference => reference switch
+            references.Where(reference => !reference.IsOptional || reference switch
+            {
+                TargetReference.Member member => member.Owner.IsInstanceOfType(build),
+                TargetReference.Component component => component.Type.IsInstanceOfType(build),
+                _ => true,
+            }).SelectMany(reference => reference switch
             {
                 TargetReference.Direct direct => [Lookup(from, direct.Target)],
                 TargetReference.Member member => [Lookup(from, member.Select(Cast(from, member.Owner)))],
                 TargetReference.Component component => OfComponent(from, component.Type),
                 _ => throw new InvalidOperationException(reference.ToString()),
             });
-
-        public IEnumerable<TargetInfo> ResolveOptional(TargetInfo from, IEnumerable<TargetReference> references) =>
-            Resolve(from, references.Where(reference => reference switch
-            {
-                TargetReference.Member member => member.Owner.IsInstanceOfType(build),
-                TargetReference.Component component => component.Type.IsInstanceOfType(build),
-                _ => true,
-            }));
 
         private object Cast(TargetInfo from, Type component) =>
             component.IsInstanceOfType(build)

@@ -47,7 +47,7 @@ internal sealed class RestoreRun(IRestore build, bool noInstall)
     /// <summary>Installs the tools among <paramref name="tools"/> that this machine lacks, by the same rules as the engine's packages.</summary>
     public async Task RestoreToolsAsync(IReadOnlyList<RequiredTool> tools, string neededFor, CancellationToken ct)
     {
-        var missing = tools.Where(t => Executables.Find(t.Command) is null).ToList();
+        var missing = tools.Where(t => build.Context.Executables.Find(t.Command) is null).ToList();
         if (missing.Count == 0)
         {
             _log.Information("Installed already: {Tools}", string.Join(", ", tools.Select(t => t.Command)));
@@ -57,7 +57,7 @@ internal sealed class RestoreRun(IRestore build, bool noInstall)
         var state = new MachineState { Os = Images.OsRelease.Read(), IsRoot = Environment.IsPrivilegedProcess };
         var packages = missing.Select(t => t.FromNewerRelease && state.Os is { } os ? AptPackages.Newer(os, t.Package) : new AptPackage(t.Package)).Distinct().ToList();
         await RunPlanAsync(SetupPlanner.PlanPackages(state, packages, neededFor), state, ct);
-        if (missing.FirstOrDefault(t => Executables.Find(t.Command) is null) is { } still)
+        if (missing.FirstOrDefault(t => build.Context.Executables.Find(t.Command) is null) is { } still)
             throw new TargetFailedException($"{still.Command} is still missing after installing {still.Package}.");
     }
 
@@ -125,7 +125,7 @@ internal sealed class RestoreRun(IRestore build, bool noInstall)
 
     private async Task SeedAsync(BaseImageNeed need, string suite, MachineState state, CancellationToken ct)
     {
-        if (Executables.Find("debootstrap") is null)
+        if (build.Context.Executables.Find("debootstrap") is null)
             await RunPlanAsync(SetupPlanner.PlanPackages(state, [new AptPackage("debootstrap")], $"to make {need.Image}, which cannot be pulled"), state, ct);
         if (!state.IsRoot)
             throw new TargetFailedException($"{need.Image} cannot be pulled, and making it with debootstrap needs root: run Restore as root.");

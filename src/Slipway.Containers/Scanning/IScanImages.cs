@@ -1,3 +1,4 @@
+using Slipway.Build.Processes;
 using Docker.DotNet;
 using Slipway.Build;
 using Slipway.Build.Execution;
@@ -41,7 +42,7 @@ public interface IScanImages : IBuildImages
     Target ScanImages => _ => _
         .Description("Writes SBOMs of the built images, matches advisories and fails on findings at or above the threshold")
         .DependsOn<IBuildImages>(x => x.BuildImages)
-        .DependentFor<IComposeUp>(x => x.ComposeUp)
+        .TryDependentFor<IComposeUp>(x => x.ComposeUp)
         .Consumes<IBuildImages>(x => x.BuildImages)
         .Produces("artifacts/scan/**")
         .Validates(() => ScanInputs.Validate(this))
@@ -53,7 +54,9 @@ public interface IScanImages : IBuildImages
             {
                 AdvisoryDirectory = Advisories?.Value,
                 OsvApi = ScanInputs.OsvEndpoint(OsvApi),
-                Backend = ScanBackend ?? Scanning.ScanBackend.Auto,
+                Backend = ScanBackend is null or Scanning.ScanBackend.Auto
+                    ? Context.Executables.Find("trivy") is null ? Scanning.ScanBackend.Builtin : Scanning.ScanBackend.Trivy
+                    : ScanBackend.Value,
                 RequireChecked = ScanFailUnchecked ?? false,
                 Policy = new PolicySettings(ScanSeverity ?? Severity.High, ScanIgnoreUnfixed ?? false, ScanInputs.IgnoreFileOf(this)),
                 OutputDirectory = scanDirectory,

@@ -81,12 +81,7 @@ public sealed class ImageScanner(ImageReader reader, ProcessRunner processes, IL
     private async Task<(IReadOnlyList<Finding> Findings, IReadOnlyList<ImageCoverage> Coverage)> MatchAsync(
         IReadOnlyList<ImageInventory> inventories, ScanSettings settings, CancellationToken cancellationToken)
     {
-        var backend = settings.Backend switch
-        {
-            ScanBackend.Auto => TrivyScanner.IsOnPath() ? ScanBackend.Trivy : ScanBackend.Builtin,
-            var chosen => chosen,
-        };
-        if (backend == ScanBackend.Trivy)
+        if (settings.Backend == ScanBackend.Trivy)
         {
             log.Information("Advisories: trivy");
             Directory.CreateDirectory(settings.WorkDirectory);

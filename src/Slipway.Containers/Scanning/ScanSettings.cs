@@ -22,7 +22,8 @@ public sealed record ScanSettings
     /// <summary>The OSV API endpoint; null to use the advisory directory only.</summary>
     public Uri? OsvApi { get; init; }
 
-    public ScanBackend Backend { get; init; } = ScanBackend.Auto;
+    /// <summary>Builtin or Trivy; Auto is resolved by whoever knows the PATH before the scan starts.</summary>
+    public ScanBackend Backend { get; init; } = ScanBackend.Builtin;
     public required PolicySettings Policy { get; init; }
 
     /// <summary>Packages that could not be checked for vulnerabilities fail the scan (--scan-fail-unchecked).</summary>

@@ -34,7 +34,7 @@ public static class StackInputs
     /// </summary>
     public static async Task<StackDefinition?> LoadIfComposeAsync(IStack build, CancellationToken ct)
     {
-        if (Executables.Find("docker") is null) return null;
+        if (build.Context.Executables.Find("docker") is null) return null;
         var compose = await build.Processes.RunAsync("docker", ["compose", "version"], new ProcessOptions { Quiet = true, ThrowOnError = false }, ct);
         return compose.Succeeded ? await build.LoadStackAsync(ct) : null;
     }

@@ -86,15 +86,30 @@ public class ComponentDiscoveryTests
 
     private sealed class OptionalRelationsBuild : RecordingBuild
     {
-        public Target Scan => _ => _.Before<IAbsentComponent>(x => x.Absent).DependentFor<IAbsentComponent>().After<IAbsentComponent>();
+        public Target Scan => _ => _.TryBefore<IAbsentComponent>(x => x.Absent).TryDependentFor<IAbsentComponent>().TryAfter<IAbsentComponent>()
+            .TryDependsOn<IAbsentComponent>(x => x.Absent).TryTriggers<IAbsentComponent>().TryTriggeredBy<IAbsentComponent>(x => x.Absent);
     }
 
     [Fact]
-    public void Placement_relative_to_a_component_the_build_does_not_have_is_ignored()
+    public void Try_relations_to_a_component_the_build_does_not_have_are_ignored()
     {
         var scan = Assert.Single(Plans.Targets(new OptionalRelationsBuild()));
         Assert.Empty(scan.DependsOn);
         Assert.Empty(scan.RunsBefore);
+        Assert.Empty(scan.Triggers);
+    }
+
+    private sealed class PlainRelationsBuild : RecordingBuild
+    {
+        public Target Scan => _ => _.Before<IAbsentComponent>(x => x.Absent);
+    }
+
+    [Fact]
+    public void A_plain_relation_to_a_component_the_build_does_not_have_is_a_definition_error()
+    {
+        var e = Assert.Throws<BuildDefinitionException>(() => Plans.Targets(new PlainRelationsBuild()));
+        Assert.Contains("IAbsentComponent", e.Message);
+        Assert.Contains("Scan", e.Message);
     }
 
     private sealed class DuplicateBuild : RecordingBuild, IRestoreComponent

@@ -1,3 +1,4 @@
+using Slipway.Build.Processes;
 using Slipway.Containers.Machine.Setup;
 
 namespace Slipway.Containers.Tests.Machine;

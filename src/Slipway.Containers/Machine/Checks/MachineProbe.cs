@@ -14,7 +14,8 @@ public sealed class MachineProbe(ILogger log, ProcessRunner processes, IReadOnly
 
     public async Task<MachineState> ProbeAsync(IReadOnlyList<PlatformName> platforms, PlatformName native, CancellationToken ct)
     {
-        var dockerCli = Executables.Find("docker") is not null;
+        var executables = new Executables(environment);
+        var dockerCli = executables.Find("docker") is not null;
         // Each check is a process start or an API round trip: in parallel they cost the slowest one, which keeps a run on a ready machine short.
         var engineCheck = ProbeEngineAsync(ct);
         var buildxCheck = dockerCli ? PluginVersionAsync("buildx", ct) : Task.FromResult<Version?>(null);
@@ -27,7 +28,7 @@ public sealed class MachineProbe(ILogger log, ProcessRunner processes, IReadOnly
             OtherEngine = environment.GetValueOrDefault("DOCKER_HOST") is { Length: > 0 } host && !MachineState.DefaultEngineSockets.Contains(host) ? host : null,
             HasSystemd = ReadFirstLine("/proc/1/comm") == "systemd",
             DockerCliInstalled = dockerCli,
-            DockerdInstalled = Executables.Find("dockerd") is not null,
+            DockerdInstalled = executables.Find("dockerd") is not null,
             Engine = engine,
             ContainerdImageStore = containerdStore,
             Buildx = await buildxCheck,

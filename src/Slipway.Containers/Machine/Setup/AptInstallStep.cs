@@ -1,3 +1,4 @@
+using Slipway.Build.Processes;
 using System.Text;
 
 namespace Slipway.Containers.Machine.Setup;

@@ -1,3 +1,5 @@
+using Slipway.Build.Processes;
+
 namespace Slipway.Containers.Machine.Setup;
 
 /// <summary>

@@ -7,10 +7,6 @@ namespace Slipway.Containers.Scanning.Advisories.Trivy;
 /// <summary>The trivy backend: runs <c>trivy image</c> on a platform image in the engine and normalizes its JSON report.</summary>
 public sealed class TrivyScanner(ProcessRunner processes)
 {
-    public static bool IsOnPath() =>
-        (Environment.GetEnvironmentVariable("PATH") ?? "").Split(Path.PathSeparator, StringSplitOptions.RemoveEmptyEntries)
-        .Any(directory => File.Exists(Path.Combine(directory, "trivy")));
-
     public async Task<IReadOnlyList<Finding>> ScanAsync(ImageInventory inventory, string workDirectory, CancellationToken cancellationToken)
     {
         var report = Path.Combine(workDirectory, $"trivy-{inventory.Service}-{inventory.Platform.Replace('/', '-')}.json");

@@ -1,4 +1,4 @@
-namespace Slipway.Containers.Machine.Setup;
+namespace Slipway.Build.Processes;
 
 /// <summary>Quotes a word for a POSIX shell, only when it needs it, so printed commands stay readable and can be pasted.</summary>
 public static class ShellQuoting
