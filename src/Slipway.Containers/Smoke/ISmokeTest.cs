@@ -1,8 +1,6 @@
 using Slipway.Build;
-using Slipway.Build.Execution;
 using Slipway.Containers.Compose;
 using Slipway.Containers.Smoke.Running;
-using Slipway.Containers.Smoke.Suite;
 
 namespace Slipway.Containers.Smoke;
 
@@ -22,18 +20,8 @@ public interface ISmokeTest : IComposeUp
         .Before<IComposeUp>(x => x.ComposeDown)
         .Produces("artifacts/smoke/**")
         .Validates(ct => SmokeInputs.ValidateAsync(this, ct))
-        .Executes(async ct =>
-        {
-            var session = Context.State<ComposeSession>();
-            if (session is not { Command: { ProjectName: not null } compose, Stack: { } stack })
-                throw new TargetFailedException("SmokeTest needs the stack that ComposeUp starts in the same run (e.g. ./build.sh SmokeTest).");
+        .Executes(ct => new SmokeTestRun(this).RunAsync(ct));
 
-            var suite = SmokeFileParser.Load(EffectiveSmokeFile);
-            var report = await new SmokeTester(Processes, Log, compose, stack).RunAsync(suite, Context.RunId, SmokeDirectory, RetryTiming.Default, ct);
-
-            ReportSummary(report.Summary);
-            Log.Information("Smoke results: {File}", report.JUnitFile.Value);
-            if (report.Failed.Count > 0)
-                throw new TargetFailedException($"{report.Summary}; failed: {string.Join(", ", report.Failed.Select(r => r.Name))} (details above and in {report.JUnitFile.RelativeTo(RootDirectory)}).");
-        });
+    /// <summary>How each step is retried until it passes or its check's deadline passes: override to tune.</summary>
+    RetryTiming SmokeRetries => RetryTiming.Default;
 }

@@ -1,11 +1,10 @@
 using System.Diagnostics;
 using Serilog;
 using Slipway.Build;
-using Slipway.Build.Processes;
 using Slipway.Containers.Engine;
 using Slipway.Containers.Smoke.Results;
 using Slipway.Containers.Smoke.Running;
-using Slipway.Containers.Smoke.Stack;
+using Slipway.Containers.Smoke.Steps;
 using Slipway.Containers.Smoke.Suite;
 using Slipway.Containers.Stacks;
 
@@ -20,7 +19,7 @@ public sealed record SmokeReport(IReadOnlyList<CheckResult> Results, AbsolutePat
 }
 
 /// <summary>Runs a smoke suite against a running compose project, logs each result and writes JUnit XML.</summary>
-public sealed class SmokeTester(ProcessRunner processes, ILogger log, ComposeCommand compose, StackDefinition stack)
+public sealed class SmokeTester(ILogger log, string project, StackDefinition stack)
 {
     public async Task<SmokeReport> RunAsync(SmokeSuite suite, string runId, AbsolutePath outputDirectory, RetryTiming timing, CancellationToken cancellationToken)
     {
@@ -31,8 +30,9 @@ public sealed class SmokeTester(ProcessRunner processes, ILogger log, ComposeCom
         {
             Timeout = Timeout.InfiniteTimeSpan,
         };
-        var endpoints = new ComposeEndpoints(processes, compose, stack, docker);
-        var runner = new SmokeRunner(new StackStepRunner(new HttpStepRunner(http, endpoints), new TcpStepRunner(endpoints), new ExecStepRunner(processes, compose)), timing);
+        var containers = new ServiceContainers(docker, project);
+        var endpoints = new EngineEndpoints(containers, stack, project);
+        var runner = new SmokeRunner(new StepRunner(new HttpStepRunner(http, endpoints), new TcpStepRunner(endpoints), new ExecStepRunner(containers)), timing);
 
         log.Information("Running {Count} smoke checks from {File}", suite.Checks.Count, suite.File);
         var started = DateTimeOffset.UtcNow;

@@ -15,7 +15,7 @@ public sealed class SmokeTesterTests(SmokeStack stack) : IClassFixture<SmokeStac
     private async Task<SmokeReport> RunAsync(string yaml)
     {
         var suite = SmokeFileParser.Parse("smoke.yaml", yaml);
-        return await new SmokeTester(stack.Processes, Logger.None, stack.Compose, stack.Stack)
+        return await new SmokeTester(Logger.None, stack.Compose.ProjectName!, stack.Stack)
             .RunAsync(suite, "run42", AbsolutePath.Create(output), RetryTiming.Default, default);
     }
 

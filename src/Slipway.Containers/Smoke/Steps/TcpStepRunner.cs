@@ -3,7 +3,7 @@ using System.Net.Sockets;
 using Slipway.Containers.Smoke.Running;
 using Slipway.Containers.Smoke.Suite;
 
-namespace Slipway.Containers.Smoke.Stack;
+namespace Slipway.Containers.Smoke.Steps;
 
 /// <summary>
 /// Connects to a service's port at the container's own address: a published port would be accepted by Docker's

@@ -3,7 +3,7 @@ using System.Net.Http.Headers;
 using Slipway.Containers.Smoke.Running;
 using Slipway.Containers.Smoke.Suite;
 
-namespace Slipway.Containers.Smoke.Stack;
+namespace Slipway.Containers.Smoke.Steps;
 
 /// <summary>Sends an http step's request, to a service's address when the URL's host names one, and checks the answer.</summary>
 public sealed class HttpStepRunner(HttpClient client, IServiceEndpoints endpoints)

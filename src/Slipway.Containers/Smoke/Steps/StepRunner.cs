@@ -1,10 +1,10 @@
 using Slipway.Containers.Smoke.Running;
 using Slipway.Containers.Smoke.Suite;
 
-namespace Slipway.Containers.Smoke.Stack;
+namespace Slipway.Containers.Smoke.Steps;
 
 /// <summary>Runs steps against the running stack, each kind with its own runner.</summary>
-public sealed class StackStepRunner(HttpStepRunner http, TcpStepRunner tcp, ExecStepRunner exec) : IStepRunner
+public sealed class StepRunner(HttpStepRunner http, TcpStepRunner tcp, ExecStepRunner exec) : IStepRunner
 {
     public Task<StepAttempt> RunAsync(SmokeStep step, CancellationToken cancellationToken) => step.Action switch
     {

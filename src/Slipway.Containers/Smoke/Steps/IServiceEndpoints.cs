@@ -1,4 +1,4 @@
-namespace Slipway.Containers.Smoke.Stack;
+namespace Slipway.Containers.Smoke.Steps;
 
 /// <summary>Finds the services of the running stack from this machine.</summary>
 public interface IServiceEndpoints
