@@ -1,4 +1,3 @@
-using Slipway.Build.Processes;
 using System.Text;
 using CliWrap;
 using Serilog;

@@ -1,16 +1,7 @@
-using Slipway.Build.Processes;
-using Docker.DotNet;
 using Slipway.Build;
-using Slipway.Build.Execution;
 using Slipway.Containers.Building;
 using Slipway.Containers.Compose;
-using Slipway.Containers.Engine;
-using Slipway.Containers.Images;
-using Slipway.Containers.Scanning.Advisories;
-using Slipway.Containers.Scanning.Coverage;
 using Slipway.Containers.Scanning.Findings;
-using Slipway.Containers.Scanning.Inventory;
-using Slipway.Containers.Scanning.Policy;
 
 namespace Slipway.Containers.Scanning;
 
@@ -46,31 +37,5 @@ public interface IScanImages : IBuildImages
         .Consumes<IBuildImages>(x => x.BuildImages)
         .Produces("artifacts/scan/**")
         .Validates(() => ScanInputs.Validate(this))
-        .Executes(async ct =>
-        {
-            var report = BuildReport.Load(BuildReportFile);
-            var scanDirectory = ArtifactsDirectory / "scan";
-            var settings = new ScanSettings
-            {
-                AdvisoryDirectory = Advisories?.Value,
-                OsvApi = ScanInputs.OsvEndpoint(OsvApi),
-                Backend = ScanBackend is null or Scanning.ScanBackend.Auto
-                    ? Context.Executables.Find("trivy") is null ? Scanning.ScanBackend.Builtin : Scanning.ScanBackend.Trivy
-                    : ScanBackend.Value,
-                RequireChecked = ScanFailUnchecked ?? false,
-                Policy = new PolicySettings(ScanSeverity ?? Severity.High, ScanIgnoreUnfixed ?? false, ScanInputs.IgnoreFileOf(this)),
-                OutputDirectory = scanDirectory,
-                WorkDirectory = TemporaryDirectory / "scan",
-            };
-
-            using var docker = DockerEngine.ConnectForTransfers();
-            using var reader = ImageReader.ForEngine(docker, Log);
-            var scanner = new ImageScanner(reader, Processes, Log);
-            var outcome = await scanner.ScanAsync(report, settings, DateTimeOffset.UtcNow, ct);
-            Host.AppendStepSummary(outcome.Markdown);
-            Log.Information("Reports: {Directory} ({Sboms} SBOMs, findings.sarif, findings.json, summary.md)", scanDirectory.RelativeTo(RootDirectory), outcome.SbomFiles.Count);
-            ReportSummary(outcome.Verdict.Summary);
-            if (outcome.Verdict.Failure((scanDirectory / "summary.md").RelativeTo(RootDirectory)) is { } failure)
-                throw new TargetFailedException(failure);
-        });
+        .Executes(ct => new ScanRun(this).RunAsync(ct));
 }

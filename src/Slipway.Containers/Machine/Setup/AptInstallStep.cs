@@ -1,5 +1,5 @@
-using Slipway.Build.Processes;
 using System.Text;
+using Slipway.Build.Processes;
 
 namespace Slipway.Containers.Machine.Setup;
 
