@@ -1,71 +1,136 @@
 #!/usr/bin/env bash
-# Benchmark, not a test: Slipway's BuildImages → ComposeUp → SmokeTest (with ComposeDown) against the same work
-# done with the raw tools (prebuild scripts, buildx bake, compose up --wait, curl checks, compose down), on the
-# reference stack, with a cold build cache and then a warm one. Prints the times and the ratios.
-# Targets: Slipway/raw ≤ 1.10 warm; a warm BuildImages with no source change under 15 s.
+# Benchmark, not a test: Slipway's BuildImages → ComposeUp → SmokeTest (with ComposeDown) against the same work done
+# with the raw tools (prebuild scripts, buildx bake, compose up --wait, curl/exec checks, compose down), alternated
+# A B A B so that the machine's drift hits both alike: one cold pair (build cache emptied before each side), then
+# warm pairs. Prints each pair's ratio, the medians, Slipway's time per target and the raw run's per step.
+#   bench/chain.sh [reference|ledger] [warm pairs, default 3]
+# Run it on an otherwise idle machine.
 set -euo pipefail
 ROOT="$(cd "$(dirname "$0")/.." && pwd)"
 cd "$ROOT"
-STACK="$ROOT/src/Stack"
-PORT="${BENCH_PORT:-18080}"
+STACK_NAME="${1:-reference}"
+PAIRS="${2:-3}"
+TEMP="$ROOT/.nuke/temp/bench"
+mkdir -p "$TEMP"
 
 now() { date +%s.%N; }
-elapsed() { echo "$(now) - $1" | bc; }
+since() { echo "$(now) - $1" | bc; }
+
+case "$STACK_NAME" in
+  reference)
+    COMPOSE="$ROOT/src/Stack/compose.yaml"
+    SLIPWAY_STACK=()
+    PROJECT_PREFIX=slipway-stack
+    REPOS='^slipway-stack/' ;;
+  ledger)
+    COMPOSE="$ROOT/tests/Stacks/ledger/compose.yaml"
+    SLIPWAY_STACK=(--compose-file "$COMPOSE" --compose-profile tools --smoke-file "$ROOT/tests/Stacks/ledger/smoke.yaml")
+    PROJECT_PREFIX=ledger
+    REPOS='^ledger/' ;;
+  *) echo "bench: unknown stack '$STACK_NAME' (reference or ledger)" >&2; exit 2 ;;
+esac
+STACK_DIR="$(dirname "$COMPOSE")"
 
 cold() {
   # Forget every build result but keep the base images, which Restore makes and no build step repeats.
   docker buildx prune --all --force >/dev/null
-  rm -rf "$ROOT/.nuke/temp/buildx-cache" "$ROOT/.nuke/temp/bench-cache"
-  docker image ls --format '{{.Repository}}:{{.Tag}}' | grep -E '^(slipway-stack|slipway/stack-)' | xargs -r docker image rm --force >/dev/null
+  rm -rf "$ROOT/.nuke/temp/buildx-cache" "$TEMP/raw-cache"
+  docker image ls --format '{{.Repository}}:{{.Tag}}' | grep -E "$REPOS" | xargs -r docker image rm --force >/dev/null
 }
 
+# Slipway: the same targets a developer runs; per-target times come from its summary.
 slipway() {
-  ./build.sh BuildImages ComposeUp SmokeTest --skip Restore ScanImages --compose-env "STACK_HTTP_PORT=$PORT" >"$ROOT/.nuke/temp/bench-slipway.log" 2>&1
+  local log="$TEMP/slipway-$1.log"
+  ./build.sh BuildImages ComposeUp SmokeTest --skip Restore ScanImages "${SLIPWAY_STACK[@]}" >"$log" 2>&1
+}
+
+# The raw tools, step by step, each step's time recorded.
+STEPS=()
+step() {
+  local name="$1" start; shift
+  start=$(now)
+  "$@" || return 1
+  STEPS+=("$name=$(since "$start")")
+}
+
+prebuild() {
+  # The x-slipway-prebuild commands compose's canonical output names, each in its service's build context.
+  docker compose -f "$COMPOSE" config --format json | python3 -c '
+import json, sys
+for name, service in json.load(sys.stdin)["services"].items():
+    if "x-slipway-prebuild" in service: print(service["build"]["context"] + "\t" + service["x-slipway-prebuild"])' |
+  while IFS=$'\t' read -r context command; do (cd "$context" && sh -c "$command") || return 1; done
+}
+
+bake() {
+  (cd "$STACK_DIR" && docker buildx bake -f "$COMPOSE" --load --progress plain \
+    --set "*.cache-from=type=local,src=$TEMP/raw-cache" --set "*.cache-to=type=local,dest=$TEMP/raw-cache,mode=max")
+}
+
+# The six checks of src/Stack/smoke.yaml, as a script would write them.
+reference_checks() {
+  local base="http://$(docker compose -f "$COMPOSE" -p "$1" port proxy 8080)" id job
+  curl -fsS "$base/healthz" | grep -q ok &&
+    curl -fsS "$base/health/ready" | grep -q '"database":"up"' &&
+    id=$(curl -fsS -X POST -H 'Content-Type: application/json' -d '{"name":"bench"}' "$base/api/v1/items" | sed -n 's/.*"id":\([0-9]*\).*/\1/p') &&
+    curl -fsS "$base/api/v1/items/$id" | grep -q bench &&
+    curl -fsS "$base/api/v1/items" | grep -q bench &&
+    curl -fsS -X DELETE "$base/api/v1/items/$id" >/dev/null &&
+    [ "$(curl -s -o /dev/null -w '%{http_code}' "$base/api/v1/items/$id")" = 404 ] &&
+    curl -fsS -o /dev/null -w '%{content_type}' "$base/" | grep -q text/html &&
+    job=$(curl -fsS -X POST -H 'Content-Type: application/json' -d '{"input":"bench"}' "$base/api/v1/jobs" | sed -n 's/.*"id":"\([^"]*\)".*/\1/p') &&
+    for _ in $(seq 120); do curl -fsS "$base/api/v1/jobs/$job" | grep -q '"status":"done"' && break; sleep 0.5; done &&
+    curl -fsS "$base/api/v1/jobs/$job" | grep -q '"status":"done"' &&
+    docker compose -f "$COMPOSE" -p "$1" exec -T db pg_isready --host=127.0.0.1 --port=5432 | grep -q 'accepting connections'
+}
+
+ledger_checks() {
+  local base="http://$(docker compose -f "$COMPOSE" --profile tools -p "$1" port reports 8081)"
+  curl -fsS "$base/" | grep -q 'ledger reports' &&
+    curl -fsS "$base/data/schema.txt" | grep -q 'schema 3' &&
+    docker compose -f "$COMPOSE" --profile tools -p "$1" exec -T inspector cat /data/schema.txt | grep -q 'schema 3'
 }
 
 raw() {
-  local project="slipway-bench-raw" base="http://127.0.0.1:$PORT" id job
-  for service in proxy api worker; do
-    (cd "$STACK/$service" && sh -c "$(docker compose -f "$STACK/compose.yaml" config | awk -v s="  $service:" '$0==s{f=1} f&&/x-slipway-prebuild:/{sub(/.*x-slipway-prebuild: /,"");print;exit}')") || return 1
-  done
-  # bake resolves compose's build contexts from the working directory.
-  (cd "$STACK" && docker buildx bake -f compose.yaml --load --progress plain \
-    --set "*.cache-from=type=local,src=$ROOT/.nuke/temp/bench-cache" --set "*.cache-to=type=local,dest=$ROOT/.nuke/temp/bench-cache,mode=max") || return 1
-  STACK_HTTP_PORT=$PORT docker compose -f "$STACK/compose.yaml" -p "$project" up -d --wait --no-build || return 1
-  curl -fsS "$base/healthz" >/dev/null &&
-    curl -fsS "$base/health/ready" | grep -q '"database":"up"' &&
-    id=$(curl -fsS -X POST -H 'Content-Type: application/json' -d '{"name":"bench"}' "$base/api/v1/items" | sed -n 's/.*"id":\([0-9]*\).*/\1/p') &&
-    curl -fsS "$base/api/v1/items" | grep -q bench &&
-    curl -fsS -X DELETE "$base/api/v1/items/$id" >/dev/null &&
-    curl -fsS -o /dev/null -w '%{content_type}' "$base/" | grep -q text/html &&
-    job=$(curl -fsS -X POST -H 'Content-Type: application/json' -d '{"input":"bench"}' "$base/api/v1/jobs" | sed -n 's/.*"id":"\([^"]*\)".*/\1/p') &&
-    for _ in $(seq 60); do curl -fsS "$base/api/v1/jobs/$job" | grep -q '"status":"done"' && break; sleep 0.5; done &&
-    curl -fsS "$base/api/v1/jobs/$job" | grep -q '"status":"done"' &&
-    docker compose -f "$STACK/compose.yaml" -p "$project" exec -T db pg_isready >/dev/null
-  local checks=$?
-  docker compose -f "$STACK/compose.yaml" -p "$project" down -v --remove-orphans || return 1
+  local project="$PROJECT_PREFIX-bench-raw" profile=()
+  [ "$STACK_NAME" = ledger ] && profile=(--profile tools)
+  STEPS=()
+  step prebuild prebuild || return 1
+  step bake bake || return 1
+  # Published ports on free host ports, as Slipway publishes them, so that nothing else on the machine is in the way.
+  step up env STACK_HTTP_PORT=0 LEDGER_PORT=0 docker compose -f "$COMPOSE" "${profile[@]}" -p "$project" up -d --wait --no-build || return 1
+  step checks "${STACK_NAME}_checks" "$project"; local checks=$?
+  step down docker compose -f "$COMPOSE" "${profile[@]}" -p "$project" down -v --remove-orphans --timeout 10 || return 1
   return $checks
 }
 
-# A failed run would give a meaningless time: stop the benchmark instead.
+# One side of a pair, timed as a whole; a failed run would give a meaningless time, so it stops the benchmark.
 measure() {
-  local start; start=$(now)
-  "$@" >>"$ROOT/.nuke/temp/bench-raw.log" 2>&1 || { echo "bench: '$*' failed; see .nuke/temp/bench-*.log" >&2; return 1; }
-  elapsed "$start"
+  local side="$1" label="$2" start
+  start=$(now)
+  if [ "$side" = slipway ]; then slipway "$label" || { echo "bench: Slipway failed ($label); see $TEMP/slipway-$label.log" >&2; exit 1; }
+  else raw >>"$TEMP/raw-$label.log" 2>&1 || { echo "bench: the raw tools failed ($label); see $TEMP/raw-$label.log" >&2; exit 1; }
+  fi
+  since "$start"
 }
 
-mkdir -p "$ROOT/.nuke/temp"
-: >"$ROOT/.nuke/temp/bench-raw.log"
+median() { printf '%s\n' "$@" | sort -g | awk '{a[NR]=$1} END {print (NR % 2) ? a[(NR+1)/2] : (a[NR/2] + a[NR/2+1]) / 2}'; }
+targets() { grep -E '^(BuildImages|ComposeUp|SmokeTest|ComposeDown) +Succeeded' "$TEMP/slipway-$1.log" | awk '{printf "%s %s  ", $1, $3}'; }
+
 ./build.sh --help >/dev/null   # compile the build project outside the measurements
+echo "stack: $STACK_NAME ($COMPOSE); load average: $(cut -d' ' -f1-3 /proc/loadavg)"
+printf '%-8s %9s %9s %7s   %s\n' pair Slipway raw ratio "Slipway per target | raw per step"
 
-cold; slipway_cold=$(measure slipway)
-slipway_warm=$(measure slipway)
-warm_build_start=$(now); ./build.sh BuildImages --skip Restore >/dev/null 2>&1 || { echo "bench: warm BuildImages failed" >&2; exit 1; }; warm_build=$(elapsed "$warm_build_start")
-cold; raw_cold=$(measure raw)
-raw_warm=$(measure raw)
+cold; s=$(measure slipway cold); cold; r=$(measure raw cold)
+cold_ratio=$(echo "$s / $r" | bc -l)
+printf '%-8s %8.1fs %8.1fs %7.2f   %s| %s\n' cold "$s" "$r" "$cold_ratio" "$(targets cold)" "${STEPS[*]}"
 
-printf '%-28s %10s %10s %8s\n' "" "Slipway" "raw" "ratio"
-printf '%-28s %9.1fs %9.1fs %8.2f\n' "cold cache" "$slipway_cold" "$raw_cold" "$(echo "$slipway_cold / $raw_cold" | bc -l)"
-printf '%-28s %9.1fs %9.1fs %8.2f\n' "warm cache" "$slipway_warm" "$raw_warm" "$(echo "$slipway_warm / $raw_warm" | bc -l)"
-printf '%-28s %9.1fs %10s   target < 15 s\n' "warm BuildImages, no change" "$warm_build" ""
-echo "target: warm ratio ≤ 1.10 | logs: .nuke/temp/bench-slipway.log, .nuke/temp/bench-raw.log"
+ratios=()
+for i in $(seq "$PAIRS"); do
+  s=$(measure slipway "warm$i"); r=$(measure raw "warm$i")
+  ratios+=("$(echo "$s / $r" | bc -l)")
+  printf '%-8s %8.1fs %8.1fs %7.2f   %s| %s\n' "warm$i" "$s" "$r" "${ratios[-1]}" "$(targets "warm$i")" "${STEPS[*]}"
+done
+
+printf 'median warm ratio: %.2f over %d pairs; cold ratio: %.2f; load average after: %s\n' "$(median "${ratios[@]}")" "$PAIRS" "$cold_ratio" "$(cut -d' ' -f1-3 /proc/loadavg)"
+echo "logs: $TEMP"
