@@ -21,7 +21,8 @@ internal sealed class ComposeDownRun(IComposeUp build)
 
         if (session.Command is { } command)
         {
-            await DownAsync(command.Arguments("down", "--volumes", "--remove-orphans", "--timeout", "10"), current!, docker, ct);
+            // This run's stack is thrown away with its volumes: a graceful stop would only wait, so its containers are killed at once.
+            await DownAsync(command.Arguments("down", "--volumes", "--remove-orphans", "--timeout", "0"), current!, docker, ct);
             session.Command = null;
         }
 
