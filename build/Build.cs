@@ -52,6 +52,7 @@ class Build : SlipwayBuild, IPublish, ICheckWorkflows
         .Description("Runs every test project; TRX and JUnit results go to artifacts/tests")
         .DependsOn(Compile)
         .DependsOn<IRestore>(x => x.Restore) // the integration tests need the engine, buildx, compose and base images
+        .DependsOn(RestoreTestTools)
         .Produces("artifacts/tests/**")
         .Executes(async ct =>
         {
@@ -73,6 +74,20 @@ class Build : SlipwayBuild, IPublish, ICheckWorkflows
             ReportSummary($"{totals.Passed} passed, {totals.Failed} failed, {totals.Skipped} skipped; results in {TestResults.RelativeTo(RootDirectory)}");
             if (!run.Succeeded) throw new TargetFailedException($"dotnet test exited with code {run.ExitCode}: {totals.Failed} failed.");
         });
+
+    // Tools are installed on the machine that runs the tests, so it runs in the job of Test, not in one of its own.
+    [WorkflowSetup]
+    Target RestoreTestTools => _ => _
+        .Description("Installs what only the tests need, by Restore's rules: a registry with htpasswd logins, skopeo to look at it, debootstrap, cosign")
+        .Executes(ct => this.From<IRestore>().RestoreToolsAsync(
+            [
+                new RequiredTool("docker-registry", "docker-registry"),
+                new RequiredTool("skopeo", "skopeo"),
+                new RequiredTool("htpasswd", "apache2-utils"),
+                new RequiredTool("debootstrap", "debootstrap"),
+                new RequiredTool("cosign", "cosign", FromNewerRelease: true),
+            ],
+            "by the tests", ct));
 
     Target Pack => _ => _
         .Description("Packs the Slipway libraries as NuGet packages into artifacts/packages")
