@@ -19,10 +19,11 @@ using Slipway.Containers.Smoke;
     ConcurrencyCancelInProgress = true)]
 [GitHubActions("release",
     OnPushTags = ["v*"],
-    InvokedTargets = [nameof(IPushByDigest.PushByDigest), nameof(IPublish.Publish)],
+    InvokedTargets = [nameof(IPushByDigest.PushByDigest), nameof(IPublish.Publish), nameof(IVerifyImages.VerifyImages)],
     Platforms = ["linux/amd64", "linux/arm64"],
-    // The workflow's own token pushes to the owner's GitHub packages (Slipway lower-cases the owner) and cuts the release.
-    Parameters = ["Registry=ghcr.io/${{ github.repository_owner }}", "RegistryUsername=${{ github.actor }}"],
+    // The workflow's own token pushes to the owner's GitHub packages (Slipway lower-cases the owner) and cuts the release;
+    // the images are signed keyless under this workflow's identity, which VerifyImages then checks in a job that can write nothing.
+    Parameters = ["Registry=ghcr.io/${{ github.repository_owner }}", "RegistryUsername=${{ github.actor }}", "Signing=Keyless"],
     ImportSecrets = ["RegistryPassword=GITHUB_TOKEN", "GitHubToken=GITHUB_TOKEN"],
     ConcurrencyGroup = "${{ github.workflow }}-${{ github.ref }}",
     Environment = "release",

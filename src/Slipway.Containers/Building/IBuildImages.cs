@@ -22,7 +22,10 @@ public interface IBuildImages : IRestore
     [Parameter("Registry repository prefix for --build-cache Registry, e.g. ghcr.io/acme/cache")]
     string? BuildCacheRef => TryGetValue(() => BuildCacheRef);
 
-    [Parameter("Build arguments for every image, as KEY=VALUE")]
+    [Parameter("Also attach buildx's own SPDX SBOM attestation to the images (the builder must be able to pull docker/buildkit-syft-scanner); provenance (mode=max) is always attached")]
+    bool? BuildxSbom => TryGetValue<bool?>(() => BuildxSbom);
+
+    [Parameter("Build arguments for every image, as KEY=VALUE (provenance records them: never pass a secret this way)")]
     string[]? BuildArg => TryGetValue(() => BuildArg);
 
     Target BuildImages => _ => _
@@ -61,7 +64,8 @@ public interface IBuildImages : IRestore
                     Building.BuildCache.Local => TemporaryDirectory / "buildx-cache",
                     Building.BuildCache.Registry => BuildCacheRef ?? throw new ParameterException("Parameter 'BuildCacheRef' is required with --build-cache Registry."),
                     _ => null,
-                }));
+                },
+                BakeOverride.Attestations(BuildxSbom ?? false)));
             File.WriteAllText(overrideFile, BakeOverride.Write(settings));
             File.Delete(metadataFile);
 

@@ -55,7 +55,7 @@ public sealed class MergeByDigestTests : IAsyncLifetime
         var address = _registry.Address(ns);
         var plan = PlatformMerge.Plan(reports, TestImages.Platforms, address);
         using var client = new RegistryClient(address, _registry.Credentials);
-        var published = await new ImagePromoter(address, client, Logger.None).PromoteAsync(plan, "push reports", Tags(), CancellationToken.None);
+        var published = await new ImagePromoter(address, client, Logger.None).PromoteAsync(plan, "push reports", Tags(), null, CancellationToken.None);
         return (plan, published);
     }
 
