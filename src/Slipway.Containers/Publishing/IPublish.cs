@@ -109,7 +109,7 @@ public interface IPublish : IVerifyImages
         var count = merge?.Images.Count ?? report!.Images.Count;
         Log.Information("Publishing {Count} images to {Address} as {Tags}{Merge}{Signing}", count, address, string.Join(", ", tags.Tags),
             merge is null ? "" : $", merging {string.Join(", ", Platforms)} from {source}",
-            signing.Mode == SigningMode.None ? ", unsigned" : signing.GeneratesKey ? ", signed with a throw-away key" : $", signed {signing.Mode.ToString().ToLowerInvariant()}");
+            signing.Mode switch { SigningMode.None => ", unsigned", SigningMode.Keyless => ", signed keyless", _ => signing.GeneratesKey ? ", signed with a throw-away key" : ", signed with the key" });
 
         using var session = signing.Mode == SigningMode.None
             ? null

@@ -59,7 +59,7 @@ public sealed class Cosign(ProcessRunner processes, RegistryAuthFolder auth, str
 
     private static CosignRefusal Refusal(ProcessResult result) =>
         new(result.StandardError.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
-                .LastOrDefault(l => l.StartsWith("Error:", StringComparison.Ordinal))?["Error:".Length..].Trim()
+                .LastOrDefault(l => l.StartsWith("Error:", StringComparison.Ordinal))?["Error:".Length..].Trim().TrimEnd(':')
             ?? result.StandardError.Trim().Split('\n').LastOrDefault()?.Trim()
             ?? $"cosign exited with code {result.ExitCode}");
 }
