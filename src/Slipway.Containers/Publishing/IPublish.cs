@@ -57,10 +57,10 @@ public interface IPublish : IVerifyImages
             {
                 throw new TargetFailedException(e.Message);
             }
-            catch (ProcessFailedException e) when (e.Message.Contains($"'{Cosign.Executable} ", StringComparison.Ordinal))
+            catch (SigningException e)
             {
-                // The fixed tags are in place (sha-…, the version); the floating ones were not moved onto an unsigned release.
-                throw new TargetFailedException($"Signing failed, so no floating tag was moved: {e.Message}");
+                // Only the first fixed tag (sha-…) may be in place: no other tag was moved onto an unsigned release.
+                throw new TargetFailedException($"Signing failed, so no tag but sha-… was set: {e.Message}");
             }
         });
 

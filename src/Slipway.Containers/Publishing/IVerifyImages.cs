@@ -49,7 +49,7 @@ public interface IVerifyImages : IPushByDigest
             {
                 await VerifyImagesAsync(ct);
             }
-            catch (Exception e) when (e is InvalidVersionException or RegistryException or ArgumentException or InvalidDataException or Build.Processes.ProcessFailedException)
+            catch (Exception e) when (e is InvalidVersionException or RegistryException or ArgumentException or InvalidDataException or SigningException)
             {
                 throw new TargetFailedException(e.Message);
             }

@@ -133,7 +133,7 @@ public sealed class SignAndVerifyTests : IAsyncLifetime
         var report = await ScanAsync(api);
 
         // cosign gets no login for the registry, so it cannot store the signature.
-        var error = await Assert.ThrowsAsync<ProcessFailedException>(() => PublishAsync("nologin", report, null));
+        var error = await Assert.ThrowsAsync<SigningException>(() => PublishAsync("nologin", report, null));
 
         Assert.StartsWith("'cosign sign ", error.Message);
         var image = $"{_registry.Registry.Host}/nologin/api";

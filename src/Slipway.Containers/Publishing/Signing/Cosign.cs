@@ -47,15 +47,24 @@ public sealed class Cosign(ProcessRunner processes, RegistryAuthFolder auth, str
     public Task GenerateKeyPairAsync(string directory, CancellationToken cancellationToken) =>
         RunAsync(CosignArguments.GenerateKeyPair(), quiet: false, cancellationToken, directory: directory);
 
-    private Task<ProcessResult> RunAsync(
-        IReadOnlyList<string> arguments, bool quiet, CancellationToken cancellationToken, bool throwOnError = true, string? directory = null) =>
-        processes.RunAsync(Executable, arguments, new ProcessOptions
+    private async Task<ProcessResult> RunAsync(
+        IReadOnlyList<string> arguments, bool quiet, CancellationToken cancellationToken, bool throwOnError = true, string? directory = null)
+    {
+        try
         {
-            Environment = new Dictionary<string, string?> { ["DOCKER_CONFIG"] = auth.Path, ["COSIGN_PASSWORD"] = keyPassword ?? "" },
-            Quiet = quiet,
-            ThrowOnError = throwOnError,
-            WorkingDirectory = directory,
-        }, cancellationToken);
+            return await processes.RunAsync(Executable, arguments, new ProcessOptions
+            {
+                Environment = new Dictionary<string, string?> { ["DOCKER_CONFIG"] = auth.Path, ["COSIGN_PASSWORD"] = keyPassword ?? "" },
+                Quiet = quiet,
+                ThrowOnError = throwOnError,
+                WorkingDirectory = directory,
+            }, cancellationToken);
+        }
+        catch (ProcessFailedException e)
+        {
+            throw new SigningException(e.Message, e);
+        }
+    }
 
     private static CosignRefusal Refusal(ProcessResult result) =>
         new(result.StandardError.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
