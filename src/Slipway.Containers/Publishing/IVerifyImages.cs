@@ -4,7 +4,6 @@ using Slipway.Containers.Publishing.Registry;
 using Slipway.Containers.Publishing.Signing;
 using Slipway.Containers.Publishing.Verification;
 using Slipway.Containers.Publishing.Versioning;
-using Slipway.Containers.Stacks;
 
 namespace Slipway.Containers.Publishing;
 
@@ -47,61 +46,11 @@ public interface IVerifyImages : IPushByDigest
         {
             try
             {
-                await VerifyImagesAsync(ct);
+                await new VerifyImagesRun(this).RunAsync(ct);
             }
             catch (Exception e) when (e is InvalidVersionException or RegistryException or ArgumentException or InvalidDataException or SigningException)
             {
                 throw new TargetFailedException(e.Message);
             }
         });
-
-    private async Task VerifyImagesAsync(CancellationToken cancellationToken)
-    {
-        var published = Context.State<PublishedRelease>();
-        if (Registry is null)
-        {
-            if (published is { Ran: true, DryRun: true })
-            {
-                ReportSummary(published.VerifiedByPublish ? "dry run: Publish verified it in its throw-away registry" : "dry run: nothing was signed (--signing)");
-                return;
-            }
-            throw new TargetFailedException("VerifyImages reads the images from a registry: give --registry (and --version for a release other than the one HEAD builds).");
-        }
-
-        var mode = SigningOptions.Mode(Signing, CosignKey);
-        var (key, certificate) = SigningOptions.ForVerify(mode, CosignKey, CertificateIdentity, CertificateOidcIssuer, RootDirectory, Context.Environment);
-        var address = RegistryAddress.Parse(Registry);
-        var services = published.Ran && published.Registry == address.ToString()
-            ? published.Images.Select(i => new ServiceTags(i.Service, i.Tags)).ToList()
-            : await ReleaseTagsAsync(cancellationToken);
-        await RestoreToolsAsync([SigningSession.Tool], "to verify the published images", cancellationToken);
-
-        VerificationResult result;
-        using (var session = await SigningSession.ForVerifyAsync(key, certificate, Processes, address, RegistryLogin, CosignPassword, cancellationToken))
-        using (var registry = new RegistryClient(address, RegistryLogin))
-            result = await new ImageVerifier(session.Cosign, session.Trusted, registry, address, Log).VerifyAsync(services, cancellationToken);
-
-        VerificationReport.Write(result, VerificationReportFile);
-        Host.AppendStepSummary(VerificationReport.Markdown(result));
-        foreach (var problem in result.Problems) Log.Error("{Problem}", problem);
-        if (!result.Passed)
-            throw new TargetFailedException($"{result.Problems.Count} problem(s); see {VerificationReportFile.RelativeTo(RootDirectory)}. {result.Problems[0]}");
-        var tags = result.Digests.Sum(d => d.Tags.Count);
-        Log.Information("{Count} tags of {Services} services verified against {Trusted}", tags, services.Count, result.Trusted);
-        ReportSummary($"{tags} tags of {services.Count} images signed, SBOM and scan attested ({result.Trusted})");
-    }
-
-    /// <summary>
-    /// The stack's built services under the tags this ref or --version gives; with --version the sha-… tag is left out,
-    /// since the commit checked out need not be the one that version was built from.
-    /// </summary>
-    private async Task<IReadOnlyList<ServiceTags>> ReleaseTagsAsync(CancellationToken cancellationToken)
-    {
-        var stack = await Context.State<LoadedStacks>().LoadAsync(Processes, ComposeCommand.For(this), cancellationToken);
-        var gitRef = await new GitRefReader(Processes, RootDirectory, Context.Environment).ReadAsync(cancellationToken);
-        var release = TagRules.For(gitRef, Version);
-        var commitTag = release.Tags[0];
-        var tags = release.Tags.Where(t => Version is not { Length: > 0 } || t != commitTag).Select(t => t.Name).ToList();
-        return stack.BuiltServices.Select(s => new ServiceTags(s.Name, tags)).ToList();
-    }
 }
