@@ -5,6 +5,7 @@ using Slipway.Containers.Building;
 using Slipway.Containers.Machine;
 using Slipway.Containers.Machine.Languages;
 using Slipway.Containers.Publishing;
+using Slipway.Containers.Publishing.Signing;
 using Slipway.Containers.Publishing.Versioning;
 using Slipway.Containers.Smoke;
 
@@ -22,11 +23,12 @@ using Slipway.Containers.Smoke;
     ConcurrencyCancelInProgress = true)]
 [GitHubActions("release",
     OnPushTags = ["v*"],
-    InvokedTargets = [nameof(IPushByDigest.PushByDigest), nameof(IPublish.Publish)],
+    InvokedTargets = [nameof(IPushByDigest.PushByDigest), nameof(IPublish.Publish), nameof(IVerifyImages.VerifyImages)],
     Platforms = ["linux/amd64", "linux/arm64"],
-    // The workflow's own token pushes to the owner's GitHub packages (Slipway lower-cases the owner) and cuts the release.
+    // The workflow's own token pushes to the owner's GitHub packages (Slipway lower-cases the owner) and cuts the release;
+    // the images are signed keyless under this workflow's identity, which VerifyImages then checks in a job that can write nothing.
     // A release is never cut from images whose packages could not be checked for vulnerabilities.
-    Parameters = ["Registry=ghcr.io/${{ github.repository_owner }}", "RegistryUsername=${{ github.actor }}", "ScanFailUnchecked=true"],
+    Parameters = ["Registry=ghcr.io/${{ github.repository_owner }}", "RegistryUsername=${{ github.actor }}", "ScanFailUnchecked=true", "Signing=Keyless"],
     ImportSecrets = ["RegistryPassword=GITHUB_TOKEN", "GitHubToken=GITHUB_TOKEN"],
     ConcurrencyGroup = "${{ github.workflow }}-${{ github.ref }}",
     Environment = "release",
@@ -52,17 +54,20 @@ class Build : SlipwayBuild, IPublish, ICheckWorkflows
             await Processes.RunAsync("dotnet", ["build", Solution, "-c", Configuration.ToString(), "--nologo", "-v", "q", "-clp:NoSummary"], cancellationToken: ct);
         });
 
-    /// <summary>What the tests use beyond the stack: a real registry with htpasswd auth, skopeo to look at it from outside, debootstrap for a clean bookworm root.</summary>
+    /// <summary>What the tests use beyond the stack: a real registry with htpasswd auth, skopeo and cosign to look at it from outside, debootstrap for a clean bookworm root.</summary>
     static readonly RequiredTool[] TestTools =
     [
         new("docker-registry", "docker-registry"),
         new("htpasswd", "apache2-utils"),
         new("skopeo", "skopeo"),
         new("debootstrap", "debootstrap"),
+        SigningSession.Tool,
     ];
 
+    // Tools are installed on the machine that runs the tests, so it runs in the job of Test, not in one of its own.
+    [WorkflowSetup]
     Target RestoreTestTools => _ => _
-        .Description("Installs what the tests use beyond the stack: registry, htpasswd, skopeo and debootstrap by Restore's rules, and the conformance tools pinned in tests/Conformance")
+        .Description("Installs what the tests use beyond the stack: registry, htpasswd, skopeo, debootstrap and cosign by Restore's rules, and the conformance tools pinned in tests/Conformance")
         .DependsOn<IRestore>(x => x.Restore)
         .Executes(async ct =>
         {

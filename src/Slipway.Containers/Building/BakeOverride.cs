@@ -26,7 +26,8 @@ public sealed record BakeSettings(
     IReadOnlyDictionary<string, string> Labels,
     IReadOnlyDictionary<string, string> BuildArgs,
     BuildCache Cache,
-    string? CacheLocation);
+    string? CacheLocation,
+    IReadOnlyList<string> Attestations);
 
 /// <summary>Writes the bake file that, laid over the compose file, sets tags, platforms, labels, args and cache per service.</summary>
 public static class BakeOverride
@@ -42,6 +43,8 @@ public static class BakeOverride
                 ["platforms"] = new JsonArray(settings.Platforms.Select(p => (JsonNode)p).ToArray()),
                 ["labels"] = new JsonObject(settings.Labels.OrderBy(l => l.Key).Select(l => KeyValuePair.Create(l.Key, (JsonNode?)l.Value))),
             };
+            if (settings.Attestations.Count > 0)
+                target["attest"] = new JsonArray(settings.Attestations.Select(a => (JsonNode)a).ToArray());
             if (settings.BuildArgs.Count > 0)
                 target["args"] = new JsonObject(settings.BuildArgs.OrderBy(a => a.Key).Select(a => KeyValuePair.Create(a.Key, (JsonNode?)a.Value)));
             if (Cache(service, settings) is var (from, to))
@@ -63,6 +66,13 @@ public static class BakeOverride
         BuildCache.Registry => ($"type=registry,ref={settings.CacheLocation}/{service}:buildcache", $"type=registry,ref={settings.CacheLocation}/{service}:buildcache,mode=max"),
         _ => null,
     };
+
+    /// <summary>
+    /// buildx's own attestations: SLSA provenance with everything the build records (mode=max), and with
+    /// <paramref name="sbom"/> its SPDX SBOM, which needs the builder to pull docker/buildkit-syft-scanner.
+    /// </summary>
+    public static IReadOnlyList<string> Attestations(bool sbom) =>
+        sbom ? ["type=provenance,mode=max", "type=sbom"] : ["type=provenance,mode=max"];
 
     /// <summary>The OCI labels of an image; <c>created</c> is the commit time so two builds of one commit label alike.</summary>
     public static IReadOnlyDictionary<string, string> OciLabels(string service, SourceRevision revision, string version)

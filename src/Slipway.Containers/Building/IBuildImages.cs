@@ -23,7 +23,10 @@ public interface IBuildImages : IRestore
     [Parameter("Registry repository prefix for --build-cache Registry, e.g. ghcr.io/acme/cache")]
     string? BuildCacheRef => TryGetValue(() => BuildCacheRef);
 
-    [Parameter("Build arguments for every image, as KEY=VALUE")]
+    [Parameter("Also attach buildx's own SPDX SBOM attestation to the images (the builder must be able to pull docker/buildkit-syft-scanner); provenance (mode=max) is always attached")]
+    bool? BuildxSbom => TryGetValue<bool?>(() => BuildxSbom);
+
+    [Parameter("Build arguments for every image, as KEY=VALUE (provenance records them: never pass a secret this way)")]
     string[]? BuildArg => TryGetValue(() => BuildArg);
 
     Target BuildImages => _ => _
@@ -56,7 +59,7 @@ public interface IBuildImages : IRestore
                 : revision.SourceUrl;
             var buildArgs = KeyValues.Parse(nameof(BuildArg), BuildArg ?? []);
             using var docker = DockerEngine.Connect();
-            // The engine's own builder loads into the engine's store; a classic store takes one platform and exports no cache.
+            // The engine's own builder loads into the engine's store; a classic store takes one platform, exports no cache and keeps no attestations.
             var classicStore = Builder is not { Length: > 0 } && !await ImageStore.IsContainerdAsync(docker, ct);
             if (classicStore && Platforms.Count > 1)
                 throw new TargetFailedException($"Building for {string.Join(", ", Platforms)} loads multi-platform images, which only the engine's containerd image store holds, and this engine uses the classic store. "
@@ -80,7 +83,9 @@ public interface IBuildImages : IRestore
                     Building.BuildCache.Local => (TemporaryDirectory / "buildx-cache").RelativeTo(RootDirectory),
                     Building.BuildCache.Registry => BuildCacheRef ?? throw new ParameterException("Parameter 'BuildCacheRef' is required with --build-cache Registry."),
                     _ => null,
-                }));
+                },
+                // The classic store keeps no attestation manifests, and buildx refuses to make them for it.
+                classicStore ? [] : BakeOverride.Attestations(BuildxSbom ?? false)));
             File.WriteAllText(overrideFile, BakeOverride.Write(settings));
             File.Delete(metadataFile);
 

@@ -92,4 +92,7 @@ public sealed record PlatformManifest
 
     /// <summary>The compressed size of the platform's config and layers, in bytes.</summary>
     public required long Size { get; init; }
+
+    /// <summary>The digest of buildx's attestation manifest (provenance, SBOM) for this platform, when the builder made one.</summary>
+    public string? Attestation { get; init; }
 }

@@ -4,9 +4,13 @@ using Slipway.Build.Execution;
 using Slipway.Containers.Building;
 using Slipway.Containers.Engine;
 using Slipway.Containers.Images;
+using Slipway.Build.Processes;
+using Slipway.Containers.Publishing.Attestations;
 using Slipway.Containers.Publishing.Merging;
 using Slipway.Containers.Publishing.Registry;
 using Slipway.Containers.Publishing.Release;
+using Slipway.Containers.Publishing.Signing;
+using Slipway.Containers.Publishing.Verification;
 using Slipway.Containers.Publishing.Versioning;
 using Slipway.Containers.Scanning;
 using Slipway.Containers.Smoke;
@@ -14,18 +18,17 @@ using Slipway.Containers.Smoke;
 namespace Slipway.Containers.Publishing;
 
 /// <summary>
-/// Promotes the scanned, smoke-tested digests to a registry under semver tags and cuts the GitHub release. On one machine
-/// it pushes the local multi-platform images of images.json; in a workflow's merge job, given each platform's
-/// artifacts/platforms/{slug}/pushed.json, it composes each service's index from the manifests PushByDigest pushed.
+/// Promotes the scanned, smoke-tested digests to a registry under semver tags, signs and attests them, and cuts the
+/// GitHub release. On one machine it pushes the local multi-platform images of images.json; in a workflow's merge job,
+/// given each platform's artifacts/platforms/{slug}/pushed.json, it composes each service's index from the manifests
+/// PushByDigest pushed. Only the job that signs keyless is given an OIDC token.
 /// </summary>
-[WorkflowJob("publish", Platforms = JobPlatforms.All, PlatformParameter = nameof(Platform), UsesDocker = true)]
+[WorkflowJob("publish", Platforms = JobPlatforms.All, PlatformParameter = nameof(Platform))]
 [WorkflowPermission("packages", "write")]
 [WorkflowPermission("contents", "write")]
-public interface IPublish : IPushByDigest
+[WorkflowPermission("id-token", "write", When = "Signing=Keyless")]
+public interface IPublish : IVerifyImages
 {
-    [Parameter("The version to publish, e.g. 1.2.3 (default: from the git tag, branch or pull request)")]
-    string? Version => TryGetValue(() => Version);
-
     [Parameter("Token for creating the GitHub release (only releases from a version tag are created)")]
     [Secret]
     string? GitHubToken => TryGetValue(() => GitHubToken);
@@ -45,6 +48,7 @@ public interface IPublish : IPushByDigest
         .Consumes<IPushByDigest>(x => x.PushByDigest)
         .Validates(() => PublishInputs.ValidateRegistry(this))
         .Validates(() => PublishInputs.ValidateVersion(this))
+        .Before<IVerifyImages>(x => x.VerifyImages)
         .Executes(async ct =>
         {
             try
@@ -54,6 +58,11 @@ public interface IPublish : IPushByDigest
             catch (Exception e) when (e is InvalidVersionException or RegistryException or InvalidDataException or FileNotFoundException)
             {
                 throw new TargetFailedException(e.Message);
+            }
+            catch (SigningException e)
+            {
+                // Only the first fixed tag (sha-…) may be in place: no other tag was moved onto an unsigned release.
+                throw new TargetFailedException($"Signing failed, so no tag but sha-… was set: {e.Message}");
             }
         });
 
@@ -85,33 +94,64 @@ public interface IPublish : IPushByDigest
         if (version.EndsWith("-dirty", StringComparison.Ordinal))
             Log.Warning("{File}: the images were built from a working tree with uncommitted changes ({Version})", source, version);
         var credentials = RegistryLogin;
+        var signing = SigningOptions.ForPublish(SigningOptions.Mode(Signing, CosignKey), CosignKey, CertificateIdentity, CertificateOidcIssuer,
+            RootDirectory, dryRun: Registry is null, Context.Environment);
+        var manifests = merge?.Images.SelectMany(i => i.Manifests.Select(m => (i.Service, m.Platform, m.Digest)))
+                        ?? report!.Images.SelectMany(i => i.Manifests.Select(m => (i.Service, m.Platform, m.Digest)));
+        var evidence = signing.Mode == SigningMode.None
+            ? []
+            : ScanEvidence.Collect(ScanEvidence.ScanFolders(ArtifactsDirectory, PlatformArtifacts.Folder), manifests.ToList(), RootDirectory, ScanInvocation.From(Context.Environment));
+        if (signing.Mode != SigningMode.None) await RestoreToolsAsync([SigningSession.Tool], "to sign the published images", cancellationToken);
 
         await using var local = Registry is null ? await LocalRegistry.StartAsync(cancellationToken: cancellationToken) : null;
         var address = RegistryAddress.Parse(Registry ?? $"{local!.Host}/slipway");
+        var login = local is null ? credentials : null;
         if (local is not null)
             Log.Warning("No --registry given: publishing to a throw-away registry at {Address} (a dry run; it is removed afterwards)", address);
         var count = merge?.Images.Count ?? report!.Images.Count;
-        Log.Information("Publishing {Count} images to {Address} as {Tags}{Merge}", count, address, string.Join(", ", tags.Tags),
-            merge is null ? "" : $", merging {string.Join(", ", Platforms)} from {source}");
+        Log.Information("Publishing {Count} images to {Address} as {Tags}{Merge}{Signing}", count, address, string.Join(", ", tags.Tags),
+            merge is null ? "" : $", merging {string.Join(", ", Platforms)} from {source}",
+            signing.Mode switch { SigningMode.None => ", unsigned", SigningMode.Keyless => ", signed keyless", _ => signing.GeneratesKey ? ", signed with a throw-away key" : ", signed with the key" });
+
+        using var session = signing.Mode == SigningMode.None
+            ? null
+            : await SigningSession.ForPublishAsync(signing, Processes, Context.Masker, address, login, CosignPassword, cancellationToken);
+        Func<IReadOnlyList<PlacedImage>, CancellationToken, Task>? sign = session is null
+            ? null
+            : (placed, ct) => new ImageSigner(session.Cosign, session.Signer!, session.Trusted, TemporaryDirectory / "attestations", Log).SignAsync(placed, evidence, ct);
 
         IReadOnlyList<PublishedImage> published;
-        using (var registry = new RegistryClient(address, local is null ? credentials : null))
+        VerificationResult? verified = null;
+        using (var registry = new RegistryClient(address, login))
         {
             var promoter = new ImagePromoter(address, registry, Log);
             if (merge is not null)
-                published = await promoter.PromoteAsync(merge, source, tags, cancellationToken);
+                published = await promoter.PromoteAsync(merge, source, tags, sign, cancellationToken);
             else
             {
                 using var docker = DockerEngine.ConnectForTransfers();
-                published = await promoter.PromoteAsync(report!, source, tags, new EnginePusher(docker, Log), local is null ? credentials : null, cancellationToken);
+                published = await promoter.PromoteAsync(report!, source, tags, new EnginePusher(docker, Log), login, sign, cancellationToken);
             }
+            // The throw-away registry goes away with this target: a dry run that signed is verified here, as VerifyImages would.
+            if (local is not null && session is not null)
+                verified = await new ImageVerifier(session.Cosign, session.Trusted, registry, address, Log)
+                    .VerifyAsync(published.Select(i => new ServiceTags(i.Service, i.Tags)).ToList(), cancellationToken);
         }
         foreach (var image in published)
             Log.Information("{Service}: {Reference} ({Platforms}) tagged {Tags}", image.Service, image.PinnedReference, string.Join(", ", image.Platforms), string.Join(", ", image.Tags));
         Host.AppendStepSummary(ImagesSummary(published));
+        Context.State<PublishedRelease>().Record(address.ToString(), published, dryRun: local is not null, verifiedByPublish: verified is not null);
+        if (verified is not null)
+        {
+            VerificationReport.Write(verified, VerificationReportFile);
+            if (!verified.Passed)
+                throw new TargetFailedException($"The dry run's signatures do not verify; see {VerificationReportFile.RelativeTo(RootDirectory)}. {verified.Problems[0]}");
+            Log.Information("Dry run verified: every tag names a signed index with SBOM and scan attestations ({File})", VerificationReportFile.RelativeTo(RootDirectory));
+        }
 
         var release = await ReleaseAsync(tags, published, local is not null, cancellationToken);
-        ReportSummary($"{published.Count} images → {(local is null ? address.ToString() : "local dry run")}: {string.Join(", ", tags.Tags)}{release}");
+        var signed = session is null ? "" : $", signed by {session.Trusted.Describe()}";
+        ReportSummary($"{published.Count} images → {(local is null ? address.ToString() : "local dry run")}: {string.Join(", ", tags.Tags)}{signed}{release}");
     }
 
     /// <summary>The push reports of a workflow's platform jobs, as its merge job downloads them: artifacts/platforms/{slug}/pushed.json.</summary>
@@ -143,7 +183,7 @@ public interface IPublish : IPushByDigest
 
         var repository = Release.GitHubRepository.TryParse(GitHubRepository)
                          ?? Release.GitHubRepository.TryParse((await Processes.RunAsync("git", ["remote", "get-url", "origin"],
-                             new Build.Processes.ProcessOptions { Quiet = true, ThrowOnError = false }, cancellationToken)).StandardOutput)
+                             new ProcessOptions { Quiet = true, ThrowOnError = false }, cancellationToken)).StandardOutput)
                          ?? throw new TargetFailedException("The GitHub repository is unknown: give --github-repository owner/name (or set GITHUB_REPOSITORY).");
         var history = new GitHistory(Processes, RootDirectory);
         var previous = await history.PreviousTagAsync(tags.GitTag, cancellationToken);

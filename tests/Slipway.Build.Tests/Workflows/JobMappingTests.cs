@@ -44,22 +44,22 @@ public sealed class JobMappingTests
     [Fact]
     public void A_consumed_product_is_uploaded_by_its_job_and_downloaded_where_it_is_consumed()
     {
-        var upload = _ci.Job("unit-test").Steps.Single(s => s.Uses == "actions/upload-artifact@v4");
+        var upload = _ci.Job("unit-test").Steps.Single(s => s.Uses == ActionPins.Default.Uses(ActionPins.UploadArtifact));
         Assert.Equal("unit-test", With(upload, "name"));
         Assert.Equal("artifacts/tests/**", With(upload, "path"));
         Assert.Equal("error", With(upload, "if-no-files-found"));
 
-        var download = _ci.Job("docs").Steps.Single(s => s.Uses == "actions/download-artifact@v4");
+        var download = _ci.Job("docs").Steps.Single(s => s.Uses == ActionPins.Default.Uses(ActionPins.DownloadArtifact));
         Assert.Equal("unit-test", With(download, "name"));
         Assert.Equal("artifacts/tests", With(download, "path"));
 
         // Several patterns: upload-artifact stores them relative to their deepest shared folder.
-        var docs = _ci.Job("docs").Steps.Single(s => s.Uses == "actions/upload-artifact@v4");
+        var docs = _ci.Job("docs").Steps.Single(s => s.Uses == ActionPins.Default.Uses(ActionPins.UploadArtifact));
         Assert.Equal("artifacts/docs/site/**\nartifacts/docs/index.html", With(docs, "path"));
         Assert.Equal("warn", With(docs, "if-no-files-found"));
 
         var steps = _ci.Job("docs").Steps.Select(s => s.Uses ?? s.Run).ToList();
-        Assert.True(steps.IndexOf("actions/download-artifact@v4") < steps.IndexOf("./build.sh Docs --skip"), "the download comes before the run");
+        Assert.True(steps.IndexOf(ActionPins.Default.Uses(ActionPins.DownloadArtifact)) < steps.IndexOf("./build.sh Docs --skip"), "the download comes before the run");
     }
 
     [Fact]
@@ -71,11 +71,13 @@ public sealed class JobMappingTests
             engine.Matrix);
         Assert.Equal(["${{ matrix.runner }}"], engine.RunsOn);
         Assert.Equal(["./build.sh Prepare MakeImages Scan Up Check Down --skip --platform ${{ matrix.platform }}"], engine.RunLines);
-        Assert.Contains(engine.Steps, s => s.Uses == "actions/upload-artifact@v4" && With(s, "name") == "make-images-${{ matrix.slug }}");
-        Assert.Contains(engine.Steps, s => s.Uses == "docker/setup-buildx-action@v3");
-        Assert.Contains(engine.Steps, s => s.Uses == "crazy-max/ghaction-github-runtime@v3");
+        Assert.Contains(engine.Steps, s => s.Uses == ActionPins.Default.Uses(ActionPins.UploadArtifact) && With(s, "name") == "make-images-${{ matrix.slug }}");
+        // buildx's gha cache needs the runtime's cache address and token, which GitHub's own script action hands on.
+        var cache = Assert.Single(engine.Steps, s => s.Uses == ActionPins.Default.Uses(ActionPins.GitHubScript));
+        Assert.Contains("core.exportVariable(name, process.env[name])", With(cache, "script"));
+        Assert.Contains("ACTIONS_RUNTIME_TOKEN", With(cache, "script"));
         Assert.False(_ci.Job("unit-test").IsMatrix);
-        Assert.DoesNotContain(_ci.Job("unit-test").Steps, s => s.Uses == "docker/setup-buildx-action@v3");
+        Assert.DoesNotContain(_ci.Job("unit-test").Steps, s => s.Uses == ActionPins.Default.Uses(ActionPins.GitHubScript));
     }
 
     [Fact]
@@ -84,7 +86,7 @@ public sealed class JobMappingTests
         var ship = _release.Job("ship");
         Assert.False(ship.IsMatrix);
         Assert.Equal(["self-hosted", "linux", "x64"], ship.RunsOn);
-        var downloads = ship.Steps.Where(s => s.Uses == "actions/download-artifact@v4").Select(s => (With(s, "name"), With(s, "path"))).ToList();
+        var downloads = ship.Steps.Where(s => s.Uses == ActionPins.Default.Uses(ActionPins.DownloadArtifact)).Select(s => (With(s, "name"), With(s, "path"))).ToList();
         Assert.Equal([("make-images-linux-amd64", "artifacts/platforms/linux-amd64"), ("make-images-linux-arm64", "artifacts/platforms/linux-arm64")], downloads);
         Assert.Equal(["./build.sh Ship --skip --platform linux/amd64,linux/arm64"], ship.RunLines);
         // MakeImages is handed to another job, so its upload must find the file.
@@ -99,7 +101,7 @@ public sealed class JobMappingTests
         Assert.Empty(_ci.Job("docs").Permissions);
         // Only the job that uploads SARIF may write security events.
         Assert.Equal([new Permission("contents", "read"), new Permission("security-events", "write")], _ci.Job("engine").Permissions);
-        Assert.Contains(_ci.Job("engine").Steps, s => s.Uses == "github/codeql-action/upload-sarif@v3" && With(s, "sarif_file") == "artifacts/scan" && With(s, "category") == "${{ matrix.slug }}");
+        Assert.Contains(_ci.Job("engine").Steps, s => s.Uses == ActionPins.Default.Uses(ActionPins.UploadSarif) && With(s, "sarif_file") == "artifacts/scan" && With(s, "category") == "${{ matrix.slug }}");
         // Only the publishing job may write packages, and only it runs in the environment.
         Assert.Equal([new Permission("contents", "read"), new Permission("packages", "write")], _release.Job("ship").Permissions);
         Assert.Equal("release", _release.Job("ship").Environment);
@@ -151,9 +153,9 @@ public sealed class JobMappingTests
     {
         Assert.All(_ci.Jobs.Concat(_release.Jobs), job =>
         {
-            Assert.Equal(0, job.Steps.Single(s => s.Uses == "actions/checkout@v4").With.Single(w => w.Key == "fetch-depth").Value);
-            Assert.Equal("global.json", With(job.Steps.Single(s => s.Uses == "actions/setup-dotnet@v4"), "global-json-file"));
-            Assert.Equal("~/.nuget/packages", With(job.Steps.Single(s => s.Uses == "actions/cache@v4"), "path"));
+            Assert.Equal(0, job.Steps.Single(s => s.Uses == ActionPins.Default.Uses(ActionPins.Checkout)).With.Single(w => w.Key == "fetch-depth").Value);
+            Assert.Equal("global.json", With(job.Steps.Single(s => s.Uses == ActionPins.Default.Uses(ActionPins.SetupDotnet)), "global-json-file"));
+            Assert.Equal("~/.nuget/packages", With(job.Steps.Single(s => s.Uses == ActionPins.Default.Uses(ActionPins.Cache)), "path"));
         });
     }
 
@@ -196,11 +198,16 @@ public sealed class JobMappingTests
         const string sha = "0123456789abcdef0123456789abcdef01234567";
         var build = new WorkflowBuild();
         var targets = TargetDiscovery.Discover(build);
-        var pins = ActionPins.Default.With(ActionPins.Checkout, sha);
+        var pins = ActionPins.Default.With(ActionPins.Checkout, sha, "v9.9.9");
         var workflow = new WorkflowGenerator(targets, ParameterDescriptor.Discover(typeof(WorkflowBuild)), pins, null)
             .Generate(new GitHubActionsAttribute("x") { OnPushBranches = ["main"], InvokedTargets = ["UnitTest"] });
         Assert.Equal($"actions/checkout@{sha}", workflow.Jobs[0].Steps[0].Uses);
-        Assert.Throws<ArgumentException>(() => ActionPins.Default.With("someone/else", sha));
+        Assert.Equal("v9.9.9", workflow.Jobs[0].Steps[0].UsesVersion);
+        Assert.Contains($"uses: actions/checkout@{sha} # v9.9.9\n", WorkflowYaml.Write(workflow));
+        Assert.Throws<ArgumentException>(() => ActionPins.Default.With("someone/else", sha, "v1"));
+        // A tag or a short SHA can be moved to other code: the table takes full commit SHAs only.
+        Assert.Contains("not a full commit SHA", Assert.Throws<ArgumentException>(() => ActionPins.Default.With(ActionPins.Checkout, "v4", "v4")).Message);
+        Assert.Throws<ArgumentException>(() => ActionPins.Default.With(ActionPins.Checkout, sha[..12], "v4"));
     }
 
     private static string? With(Step step, string key) => step.With.SingleOrDefault(w => w.Key == key).Value?.ToString();

@@ -54,6 +54,22 @@ public sealed class RegenerationTests : IDisposable
     }
 
     [Fact]
+    public async Task CheckWorkflows_flags_an_action_not_pinned_to_a_commit_in_any_workflow_file()
+    {
+        Assert.Equal(0, (await _root.RunAsync(new WorkflowBuild(), x => x.Compile)).ExitCode);
+        _root.Environment["GITHUB_ACTIONS"] = "true";
+        // A hand-written workflow beside the generated ones: its tag-pinned action is flagged with file and line.
+        File.WriteAllText(_root.Path / ".github" / "workflows" / "docs.yaml",
+            "on: push\njobs:\n  docs:\n    runs-on: ubuntu-24.04\n    steps:\n      - uses: actions/checkout@v4\n      - uses: ./.github/actions/local\n");
+        var outcome = await _root.RunAsync(new WorkflowBuild(), x => x.Compile, "CheckWorkflows");
+
+        Assert.Equal(1, outcome.ExitCode);
+        Assert.Contains(".github/workflows/docs.yaml:6 actions/checkout@v4: not pinned to a full commit SHA", outcome.Output);
+        Assert.DoesNotContain("local: not pinned", outcome.Output);
+        Assert.DoesNotContain("ci.yml:", outcome.Output);
+    }
+
+    [Fact]
     public async Task CheckWorkflows_fails_when_a_workflow_is_missing()
     {
         _root.Environment["GITHUB_ACTIONS"] = "true";

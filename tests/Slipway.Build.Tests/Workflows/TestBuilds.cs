@@ -144,3 +144,37 @@ public sealed class RewiredBuild : SlipwayBuild
     public Target MakeImages => _ => _.Executes(() => { });
     public Target Check => _ => _.DependsOn(MakeImages).Executes(() => { });
 }
+
+public enum SigningKind
+{
+    None,
+    Keyless,
+}
+
+/// <summary>Ships with an OIDC token when, and only when, the workflow signs keyless.</summary>
+[WorkflowJob("ship", Platforms = JobPlatforms.All, PlatformParameter = nameof(Platform))]
+[WorkflowPermission("packages", "write")]
+[WorkflowPermission("id-token", "write", When = "Sign=Keyless")]
+public interface ISignedShip : IEngine
+{
+    [Parameter("How to sign")]
+    SigningKind? Sign => TryGetValue<SigningKind?>(() => Sign);
+
+    Target Ship => _ => _
+        .DependsOn<IEngine>(x => x.Check)
+        .Consumes<IEngine>(x => x.MakeImages)
+        .Executes(() => { });
+}
+
+[GitHubActions("signed", OnPushTags = ["v*"], InvokedTargets = [nameof(ISignedShip.Ship)], Platforms = ["linux/amd64", "linux/arm64"], Parameters = ["Sign=keyless"])]
+[GitHubActions("unsigned", OnPushTags = ["v*"], InvokedTargets = [nameof(ISignedShip.Ship)], Platforms = ["linux/amd64", "linux/arm64"], Parameters = ["Sign=None"])]
+public sealed class SigningBuild : SlipwayBuild, ISignedShip, ICheckWorkflows;
+
+[WorkflowPermission("id-token", "write", When = "Nope=Keyless")]
+public interface IBadCondition : ISlipwayBuild
+{
+    Target Sign => _ => _.Executes(() => { });
+}
+
+[GitHubActions("bad", OnPushBranches = ["main"], InvokedTargets = ["Sign"])]
+public sealed class BadConditionBuild : SlipwayBuild, IBadCondition;

@@ -1,4 +1,5 @@
 using System.Text;
+using Slipway.Containers.Building;
 using Slipway.Containers.Publishing.Merging;
 using static Slipway.Containers.Tests.Publishing.PushReports;
 
@@ -34,6 +35,26 @@ public class ImageIndexTests
         Assert.Equal(first.Digest, again.Digest);
         Assert.Equal(Containers.Publishing.Registry.Manifest.DigestOf(first.Content), first.Digest);
         Assert.NotEqual(first.Digest, reversed.Digest);
+    }
+
+    [Fact]
+    public void Buildx_attestations_follow_the_platforms_annotated_with_the_manifest_each_describes()
+    {
+        var amd64 = Manifest("linux/amd64", 'a', 501) with { Attestation = new PushedAttestation { Digest = Digest('c'), MediaType = "application/vnd.oci.image.manifest.v1+json", Size = 566 } };
+        var arm64 = Manifest("linux/arm64", 'b', 502);
+
+        var index = ImageIndex.Compose([amd64, arm64]);
+
+        Assert.Equal([Digest('a'), Digest('b'), Digest('c')], index.ListedDigests);
+        Assert.EndsWith(
+            $"{{\"mediaType\":\"application/vnd.oci.image.manifest.v1+json\",\"digest\":\"{Digest('c')}\",\"size\":566," +
+            $"\"annotations\":{{\"vnd.docker.reference.digest\":\"{Digest('a')}\",\"vnd.docker.reference.type\":\"attestation-manifest\"}}," +
+            "\"platform\":{\"architecture\":\"unknown\",\"os\":\"unknown\"}}]}",
+            Encoding.UTF8.GetString(index.Content));
+        // Read back the way BuildImages reads the engine's indexes: the same platforms, the attestation found for its manifest.
+        var parsed = System.Text.Json.Nodes.JsonNode.Parse(index.Content)!.AsObject();
+        Assert.Equal([new IndexParsing.Entry("linux/amd64", Digest('a')), new IndexParsing.Entry("linux/arm64", Digest('b'))], IndexParsing.PlatformEntries(parsed));
+        Assert.Equal(new Dictionary<string, string> { [Digest('a')] = Digest('c') }, IndexParsing.AttestationEntries(parsed));
     }
 
     [Fact]

@@ -28,6 +28,18 @@ public sealed class PushReportTests : IDisposable
     }
 
     [Fact]
+    public void A_platforms_buildx_attestation_reads_back_with_it()
+    {
+        var report = Report("linux/amd64", ("api", 'a'));
+        var attestation = new PushedAttestation { Digest = Digest('c'), MediaType = "application/vnd.oci.image.manifest.v1+json", Size = 566 };
+        report = report with { Images = [report.Images[0] with { Manifests = [report.Images[0].Manifests[0] with { Attestation = attestation }] }] };
+
+        report.Save(File("pushed.json"));
+
+        Assert.Equal(attestation, PushReport.Load(File("pushed.json")).Images[0].Manifests[0].Attestation);
+    }
+
+    [Fact]
     public void A_missing_report_says_which_target_writes_it()
     {
         var e = Assert.Throws<FileNotFoundException>(() => PushReport.Load(File("nope.json"), "artifacts/platforms/linux-arm64/pushed.json"));
@@ -54,6 +66,7 @@ public sealed class PushReportTests : IDisposable
         var good = Report("linux/amd64", ("api", 'a'));
         var api = good.Images[0];
         var manifest = api.Manifests[0];
+        var attestation = new PushedAttestation { Digest = Digest('c'), MediaType = "application/vnd.oci.image.manifest.v1+json", Size = 566 };
         PushReport With(PushedManifest m) => good with { Images = [api with { Manifests = [m] }] };
         return new()
         {
@@ -66,6 +79,9 @@ public sealed class PushReportTests : IDisposable
             { With(manifest with { MediaType = "application/vnd.oci.image.index.v1+json" }), "is not an image manifest's" },
             { With(manifest with { Size = 0 }), "size 0 is not the manifest's length" },
             { good with { Images = [api, api] }, "service 'api' is listed twice" },
+            { With(manifest with { Attestation = attestation with { Digest = "sha256:x" } }), "images[0].manifests[0] ('api').attestation: digest 'sha256:x' is not sha256:<64 hex>" },
+            { With(manifest with { Attestation = attestation with { MediaType = "application/vnd.in-toto+json" } }), ".attestation: mediaType 'application/vnd.in-toto+json' is not an OCI manifest's" },
+            { With(manifest with { Attestation = attestation with { Size = -1 } }), ".attestation: size -1 is not the manifest's length" },
         };
     }
 

@@ -55,10 +55,10 @@ public sealed class AuthenticatedRegistry : IAsyncDisposable
             .Order().ToList();
     }
 
-    /// <summary>The manifest or index under image:tag, byte for byte, as skopeo reads it.</summary>
-    public async Task<string> RawAsync(string image, string tag)
+    /// <summary>The manifest or index under image:tag (or image@digest), byte for byte, as skopeo reads it.</summary>
+    public async Task<string> RawAsync(string image, string tag, bool byDigest = false)
     {
-        var result = await Skopeo(["inspect", "--raw", $"docker://{image}:{tag}"]);
+        var result = await Skopeo(["inspect", "--raw", $"docker://{image}{(byDigest ? "@" : ":")}{tag}"]);
         Assert.True(result.Succeeded, result.StandardError);
         return result.StandardOutput;
     }

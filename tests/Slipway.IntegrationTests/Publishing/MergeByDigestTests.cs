@@ -55,7 +55,7 @@ public sealed class MergeByDigestTests : IAsyncLifetime
         var address = _registry.Address(ns);
         var plan = PlatformMerge.Plan(reports, TestImages.Platforms, address);
         using var client = new RegistryClient(address, _registry.Credentials);
-        var published = await new ImagePromoter(address, client, Logger.None).PromoteAsync(plan, "push reports", Tags(), CancellationToken.None);
+        var published = await new ImagePromoter(address, client, Logger.None).PromoteAsync(plan, "push reports", Tags(), null, CancellationToken.None);
         return (plan, published);
     }
 
@@ -94,10 +94,24 @@ public sealed class MergeByDigestTests : IAsyncLifetime
                 Assert.Equal("application/vnd.oci.image.index.v1+json", index.RootElement.GetProperty("mediaType").GetString());
                 var entries = index.RootElement.GetProperty("manifests").EnumerateArray()
                     .Select(m => (Platform: $"{m.GetProperty("platform").GetProperty("os").GetString()}/{m.GetProperty("platform").GetProperty("architecture").GetString()}",
-                        Digest: m.GetProperty("digest").GetString()))
+                        Digest: m.GetProperty("digest").GetString(),
+                        Describes: m.TryGetProperty("annotations", out var a) ? a.GetProperty("vnd.docker.reference.digest").GetString() : null))
                     .ToList();
-                Assert.Equal([("linux/amd64", legs.Item1.Manifests.Single().Digest), ("linux/arm64", legs.Item2.Manifests.Single().Digest)], entries);
+                // The platforms first, then buildx's provenance of each, as buildx itself lists them.
+                var (amd, arm) = (legs.Item1.Manifests.Single(), legs.Item2.Manifests.Single());
+                Assert.Equal(
+                    [("linux/amd64", amd.Digest, null), ("linux/arm64", arm.Digest, null), ("unknown/unknown", amd.Attestation, amd.Digest), ("unknown/unknown", arm.Attestation, arm.Digest)],
+                    entries);
                 Assert.Equal(merged.Digest, await _registry.DigestAsync(image.Image, tag));
+            }
+
+            // The provenance is in the registry with its in-toto layer, as skopeo reads it from outside.
+            foreach (var leg in new[] { legs.Item1, legs.Item2 })
+            {
+                using var attestation = JsonDocument.Parse(await _registry.RawAsync(image.Image, leg.Manifests.Single().Attestation!, byDigest: true));
+                var layer = attestation.RootElement.GetProperty("layers").EnumerateArray().Single();
+                Assert.Equal("application/vnd.in-toto+json", layer.GetProperty("mediaType").GetString());
+                Assert.StartsWith("https://slsa.dev/provenance/", layer.GetProperty("annotations").GetProperty("in-toto.io/predicate-type").GetString());
             }
         }
     }

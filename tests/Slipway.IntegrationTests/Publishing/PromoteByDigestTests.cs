@@ -34,7 +34,7 @@ public sealed class PromoteByDigestTests : IAsyncLifetime
         var address = _registry.Address(ns);
         using var client = new RegistryClient(address, _registry.Credentials);
         var promoter = new ImagePromoter(address, client, Logger.None);
-        return await promoter.PromoteAsync(report, "artifacts/images.json", tags, new EnginePusher(_docker, Logger.None, observe), _registry.Credentials, CancellationToken.None);
+        return await promoter.PromoteAsync(report, "artifacts/images.json", tags, new EnginePusher(_docker, Logger.None, observe), _registry.Credentials, null, CancellationToken.None);
     }
 
     [Fact]

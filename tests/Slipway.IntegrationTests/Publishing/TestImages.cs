@@ -8,7 +8,7 @@ using Slipway.Containers.Images;
 namespace Slipway.IntegrationTests.Publishing;
 
 /// <summary>
-/// Tiny multi-platform images (FROM scratch plus one file) built with buildx into the local engine, and the
+/// Tiny multi-platform images (FROM scratch plus one file) built with buildx into the local engine with provenance (mode=max), and the
 /// images.json that BuildImages would write for them, with the manifests read the way BuildImages reads them.
 /// Removes its images on dispose.
 /// </summary>
@@ -39,11 +39,13 @@ public sealed class TestImages : IAsyncDisposable
         var repository = $"slipway-test/{Id}-{service}";
         var reference = $"{repository}:{tag}";
         _references.Add(reference);
-        await Processes.RunAsync("docker", ["buildx", "build", "--platform", string.Join(',', platforms), "--load", "-t", reference, context], new ProcessOptions { Quiet = true });
+        await Processes.RunAsync("docker", ["buildx", "build", "--provenance", "mode=max", "--platform", string.Join(',', platforms), "--load", "-t", reference, context], new ProcessOptions { Quiet = true });
         var digest = (await Processes.RunAsync("docker", ["image", "inspect", "--format", "{{.Id}}", reference], new ProcessOptions { Quiet = true })).StandardOutput.Trim();
         using var reader = new ImageIndexReader();
         var manifests = await reader.ManifestsAsync(digest, CancellationToken.None);
         Assert.Equal(platforms.Order(), manifests.Select(m => m.Platform).Order());
+        // As BuildImages builds: buildx's provenance of every platform is in the engine beside it.
+        Assert.All(manifests, m => Assert.NotNull(m.Attestation));
         return new BuiltImage { Service = service, Reference = reference, Repository = repository, Tag = tag, Digest = digest, Manifests = manifests };
     }
 

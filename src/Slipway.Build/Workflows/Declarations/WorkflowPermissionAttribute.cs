@@ -12,4 +12,10 @@ public sealed class WorkflowPermissionAttribute(string scope, string access) : A
 
     /// <summary><c>read</c> or <c>write</c>.</summary>
     public string Access { get; } = access;
+
+    /// <summary>
+    /// <c>Parameter=VALUE</c>: the permission is given only in workflows whose <see cref="GitHubActionsAttribute.Parameters"/>
+    /// set that parameter to that value (case-insensitive), e.g. <c>id-token: write</c> only where images are signed keyless.
+    /// </summary>
+    public string? When { get; init; }
 }

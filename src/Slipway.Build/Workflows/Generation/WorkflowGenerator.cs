@@ -36,7 +36,7 @@ public sealed class WorkflowGenerator
         if (declared.InvokedTargets.Length == 0) throw new BuildDefinitionException($"{context} has no InvokedTargets.");
         if (declared.RunsOn.Length == 0) throw new BuildDefinitionException($"{context} RunsOn: expected at least one runner label.");
         var order = Order(declared, context);
-        var traits = order.ToDictionary(t => t, TargetTraits.Of);
+        var traits = order.ToDictionary(t => t, t => Applicable(TargetTraits.Of(t), declared, context));
         var planned = JobPlanner.Plan(order, t => traits[t].Job, t => traits[t].IsSetup, _gate);
         var legs = declared.Platforms.Select(p => PlatformRunners.Leg(declared.Name, p)).ToList();
         // A setup target runs in several jobs; products are handed over only from the job it shares with no one.
@@ -103,6 +103,20 @@ public sealed class WorkflowGenerator
         }
     }
 
+    /// <summary>The target's traits with the permissions whose <see cref="WorkflowPermissionAttribute.When"/> this workflow does not meet left out.</summary>
+    private TargetTraits Applicable(TargetTraits traits, GitHubActionsAttribute declared, string context) =>
+        traits with
+        {
+            Permissions = traits.Permissions.Where(p =>
+            {
+                if (p.When is null) return true;
+                var (name, expected) = Split(p.When, $"{context} [WorkflowPermission(\"{p.Scope}\", When = \"{p.When}\")]", "Parameter=VALUE");
+                var key = Parameter(name, $"{context} [WorkflowPermission(\"{p.Scope}\", When = \"{p.When}\")]").Key;
+                return declared.Parameters.Select(entry => Split(entry, $"{context} Parameters", "Parameter=VALUE"))
+                    .Any(set => ParameterDescriptor.NormalizeKey(set.Name) == key && string.Equals(set.Value, expected, StringComparison.OrdinalIgnoreCase));
+            }).ToList(),
+        };
+
     private static List<Permission> Permissions(IReadOnlyList<TargetTraits> traits)
     {
         var declared = traits.SelectMany(t => t.Permissions.Select(p => new Permission(p.Scope, p.Access)))
@@ -116,9 +130,9 @@ public sealed class WorkflowGenerator
 
     private IEnumerable<Step> SetupSteps(bool docker)
     {
-        yield return new Step("Check out with full history (versions come from tags)", _pins.Uses(ActionPins.Checkout)) { With = [new("fetch-depth", 0)] };
-        yield return new Step("Set up .NET from global.json", _pins.Uses(ActionPins.SetupDotnet)) { With = [new("global-json-file", "global.json")] };
-        yield return new Step("Cache NuGet packages", _pins.Uses(ActionPins.Cache))
+        yield return Action("Check out with full history (versions come from tags)", ActionPins.Checkout) with { With = [new("fetch-depth", 0)] };
+        yield return Action("Set up .NET from global.json", ActionPins.SetupDotnet) with { With = [new("global-json-file", "global.json")] };
+        yield return Action("Cache NuGet packages", ActionPins.Cache) with
         {
             With =
             [
@@ -128,10 +142,25 @@ public sealed class WorkflowGenerator
             ],
         };
         if (!docker) yield break;
-        yield return new Step("Set up Docker Buildx", _pins.Uses(ActionPins.SetupBuildx));
-        // Run steps don't see the cache service's URL and token that buildx's type=gha cache needs; this action exports them.
-        yield return new Step("Expose the Actions cache to buildx (type=gha)", _pins.Uses(ActionPins.GitHubRuntime));
+        // Run steps don't see the cache service's address and token that buildx's type=gha cache reads; GitHub's own
+        // script action hands them on, so that no third party's action runs in a job that holds write permissions.
+        // Restore sets up the engine and buildx itself (the containerd store lets its default builder use that cache).
+        yield return Action("Expose the Actions cache service to buildx (type=gha)", ActionPins.GitHubScript) with
+        {
+            With = [new("script", GhaCacheScript)],
+        };
     }
+
+    /// <summary>Exports the runtime variables buildx's gha cache reads (older and newer cache services) to the later steps.</summary>
+    private const string GhaCacheScript =
+        """
+        for (const name of ['ACTIONS_CACHE_URL', 'ACTIONS_CACHE_SERVICE_V2', 'ACTIONS_RESULTS_URL', 'ACTIONS_RUNTIME_TOKEN']) {
+          if (process.env[name]) core.exportVariable(name, process.env[name]);
+        }
+        """;
+
+    private Step Action(string name, string action, string? condition = null) =>
+        new(name, _pins.Uses(action), If: condition) { UsesVersion = _pins.Version(action) };
 
     private IEnumerable<Step> Downloads(PlannedJob job, JobPlatforms mode, IReadOnlyDictionary<TargetInfo, PlannedJob> jobOf, IReadOnlyList<MatrixLeg> legs)
     {
@@ -150,7 +179,7 @@ public sealed class WorkflowGenerator
     }
 
     private Step Download(TargetInfo producer, string name, string path) =>
-        new($"Download what {producer.Name} produced ({name})", _pins.Uses(ActionPins.DownloadArtifact)) { With = [new("name", name), new("path", path)] };
+        Action($"Download what {producer.Name} produced ({name})", ActionPins.DownloadArtifact) with { With = [new("name", name), new("path", path)] };
 
     private IEnumerable<Step> Uploads(PlannedJob job, JobPlatforms mode, IReadOnlyDictionary<TargetInfo, PlannedJob> jobOf)
     {
@@ -159,7 +188,7 @@ public sealed class WorkflowGenerator
             var handedOff = jobOf.Keys.Any(c => c.Consumes.Contains(producer) && jobOf[c] != job);
             var name = Artifacts.Name(producer, mode == JobPlatforms.Each ? MatrixSlug : null);
             Artifacts.Root(producer); // products outside artifacts/ are a definition error, found here rather than by the upload
-            yield return new Step($"Upload what {producer.Name} produced", _pins.Uses(ActionPins.UploadArtifact), If: "${{ !cancelled() }}")
+            yield return Action($"Upload what {producer.Name} produced", ActionPins.UploadArtifact, "${{ !cancelled() }}") with
             {
                 With =
                 [
@@ -173,7 +202,7 @@ public sealed class WorkflowGenerator
     }
 
     private Step SarifStep(UploadSarifAttribute sarif, JobPlatforms mode) =>
-        new("Upload SARIF to code scanning", _pins.Uses(ActionPins.UploadSarif), If: $"${{{{ !cancelled() && hashFiles('{sarif.Directory}/**/*.sarif') != '' }}}}")
+        Action("Upload SARIF to code scanning", ActionPins.UploadSarif, $"${{{{ !cancelled() && hashFiles('{sarif.Directory}/**/*.sarif') != '' }}}}") with
         {
             With = mode == JobPlatforms.Each ? [new("sarif_file", sarif.Directory), new("category", MatrixSlug)] : [new("sarif_file", sarif.Directory)],
         };

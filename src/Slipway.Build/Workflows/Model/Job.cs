@@ -26,6 +26,9 @@ public sealed record MatrixLeg(string Platform, string Runner, string Slug);
 /// <summary>A step runs an action (<paramref name="Uses"/> with <see cref="With"/>) or a command (<paramref name="Run"/>).</summary>
 public sealed record Step(string Name, string? Uses = null, string? Run = null, string? If = null)
 {
+    /// <summary>The release tag of a pinned action, written as a comment beside its SHA.</summary>
+    public string? UsesVersion { get; init; }
+
     /// <summary>Action inputs: strings, whole numbers or booleans.</summary>
     public IReadOnlyList<KeyValuePair<string, object>> With { get; init; } = [];
 }

@@ -26,37 +26,40 @@ internal static partial class YamlText
 
     public static YamlSequenceNode Strings(IEnumerable<string> values) => new(values.Select(v => (YamlNode)String(v)));
 
-    public static string Write(YamlNode root)
+    /// <param name="root">The document.</param>
+    /// <param name="comments">Comments written after a scalar on its line, by node (e.g. the version beside a pinned action's SHA).</param>
+    public static string Write(YamlNode root, IReadOnlyDictionary<YamlNode, string>? comments = null)
     {
         var writer = new StringWriter { NewLine = "\n" };
         var emitter = new Emitter(writer, new EmitterSettings(2, int.MaxValue, false, 1024, false, true, "\n"));
         emitter.Emit(new StreamStart());
         emitter.Emit(new DocumentStart(null, null, true));
-        Emit(emitter, root);
+        Emit(emitter, root, comments ?? new Dictionary<YamlNode, string>());
         emitter.Emit(new DocumentEnd(true));
         emitter.Emit(new StreamEnd());
         return writer.ToString();
     }
 
-    private static void Emit(IEmitter emitter, YamlNode node)
+    private static void Emit(IEmitter emitter, YamlNode node, IReadOnlyDictionary<YamlNode, string> comments)
     {
         switch (node)
         {
             case YamlScalarNode scalar:
                 var plain = scalar.Style is ScalarStyle.Any or ScalarStyle.Plain;
                 emitter.Emit(new Scalar(AnchorName.Empty, TagName.Empty, scalar.Value ?? "", scalar.Style, plain, !plain));
+                if (comments.TryGetValue(scalar, out var comment)) emitter.Emit(new Comment(comment, isInline: true));
                 break;
             case YamlSequenceNode sequence:
                 emitter.Emit(new SequenceStart(AnchorName.Empty, TagName.Empty, true, SequenceStyle.Block));
-                foreach (var item in sequence) Emit(emitter, item);
+                foreach (var item in sequence) Emit(emitter, item, comments);
                 emitter.Emit(new SequenceEnd());
                 break;
             case YamlMappingNode mapping:
                 emitter.Emit(new MappingStart(AnchorName.Empty, TagName.Empty, true, mapping.Children.Count == 0 ? MappingStyle.Flow : MappingStyle.Block));
                 foreach (var (key, value) in mapping.Children)
                 {
-                    Emit(emitter, key);
-                    Emit(emitter, value);
+                    Emit(emitter, key, comments);
+                    Emit(emitter, value, comments);
                 }
 
                 emitter.Emit(new MappingEnd());

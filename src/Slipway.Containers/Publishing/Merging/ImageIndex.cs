@@ -1,12 +1,15 @@
 using System.Text.Encodings.Web;
 using System.Text.Json;
+using Slipway.Containers.Building;
 using Slipway.Containers.Publishing.Registry;
 
 namespace Slipway.Containers.Publishing.Merging;
 
 /// <summary>
-/// Writes the OCI image index that lists platform manifests, as a merge of per-platform pushes needs it. The bytes depend
-/// only on the manifests and their order, so merging the same pushes again gives the same digest (publishing is idempotent).
+/// Writes the OCI image index that lists platform manifests, as a merge of per-platform pushes needs it, followed by
+/// buildx's attestation manifests, annotated as buildx annotates them (the manifest each describes, platform unknown/unknown).
+/// The bytes depend only on the manifests and their order, so merging the same pushes again gives the same digest
+/// (publishing is idempotent).
 /// </summary>
 public static class ImageIndex
 {
@@ -34,6 +37,23 @@ public static class ImageIndex
                 json.WriteString("architecture", parts[1]);
                 json.WriteString("os", parts[0]);
                 if (parts.Length > 2) json.WriteString("variant", parts[2]);
+                json.WriteEndObject();
+                json.WriteEndObject();
+            }
+            foreach (var manifest in manifests)
+            {
+                if (manifest.Attestation is not { } attestation) continue;
+                json.WriteStartObject();
+                json.WriteString("mediaType", attestation.MediaType);
+                json.WriteString("digest", attestation.Digest);
+                json.WriteNumber("size", attestation.Size);
+                json.WriteStartObject("annotations");
+                json.WriteString(IndexParsing.ReferenceDigest, manifest.Digest);
+                json.WriteString(IndexParsing.ReferenceType, IndexParsing.AttestationManifest);
+                json.WriteEndObject();
+                json.WriteStartObject("platform");
+                json.WriteString("architecture", "unknown");
+                json.WriteString("os", "unknown");
                 json.WriteEndObject();
                 json.WriteEndObject();
             }

@@ -71,6 +71,14 @@ public sealed partial record PushReport
                 if (manifest.MediaType is not ("application/vnd.oci.image.manifest.v1+json" or "application/vnd.docker.distribution.manifest.v2+json"))
                     throw new InvalidDataException($"{field}: mediaType '{manifest.MediaType}' is not an image manifest's.");
                 if (manifest.Size <= 0) throw new InvalidDataException($"{field}: size {manifest.Size} is not the manifest's length in bytes.");
+                if (manifest.Attestation is { } attestation)
+                {
+                    if (!DigestPattern().IsMatch(attestation.Digest))
+                        throw new InvalidDataException($"{field}.attestation: digest '{attestation.Digest}' is not sha256:<64 hex>.");
+                    if (attestation.MediaType != "application/vnd.oci.image.manifest.v1+json")
+                        throw new InvalidDataException($"{field}.attestation: mediaType '{attestation.MediaType}' is not an OCI manifest's, as buildx writes attestations.");
+                    if (attestation.Size <= 0) throw new InvalidDataException($"{field}.attestation: size {attestation.Size} is not the manifest's length in bytes.");
+                }
             }
         }
         if (Images.GroupBy(x => x.Service).FirstOrDefault(g => g.Count() > 1) is { } twice)
@@ -106,5 +114,18 @@ public sealed record PushedManifest
     public required string MediaType { get; init; }
 
     /// <summary>The manifest's own length in bytes (an index entry's <c>size</c>).</summary>
+    public required long Size { get; init; }
+
+    /// <summary>buildx's attestation manifest (provenance, SBOM) of this platform, pushed beside it; null when the builder made none.</summary>
+    public PushedAttestation? Attestation { get; init; }
+}
+
+/// <summary>An attestation manifest as the registry holds it: listed in the index, annotated with the manifest it describes.</summary>
+public sealed record PushedAttestation
+{
+    public required string Digest { get; init; }
+
+    public required string MediaType { get; init; }
+
     public required long Size { get; init; }
 }

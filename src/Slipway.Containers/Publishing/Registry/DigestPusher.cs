@@ -12,25 +12,32 @@ namespace Slipway.Containers.Publishing.Registry;
 /// a tag, and distribution can't delete a tag without deleting the manifest, so a temporary tag would stay behind for
 /// users to pull. Instead the image is exported from the engine by its digest (an OCI layout, read as it streams), each
 /// blob the repository lacks is uploaded, and each platform manifest is put under its own digest, which the
-/// distribution API allows. This is what buildx's push-by-digest does; the merge job then lists the manifests in an index.
+/// distribution API allows, and so is buildx's attestation manifest of each platform. This is what buildx's
+/// push-by-digest does; the merge job then lists the manifests and their attestations in an index.
 /// </summary>
 public sealed class DigestPusher(IDockerClient docker, RegistryClient registry, ILogger log)
 {
     /// <summary>Configs, manifests and indexes are small JSON documents; larger blobs are layers and are streamed.</summary>
     private const int MaxDocumentSize = 4 * 1024 * 1024;
 
-    /// <summary>Pushes every platform manifest images.json records for the image into <paramref name="address"/>'s repository of the service.</summary>
+    /// <summary>
+    /// Pushes every platform manifest images.json records for the image into <paramref name="address"/>'s repository of
+    /// the service, each with buildx's attestation manifest for it, so that the merged index can list those too.
+    /// </summary>
     public async Task<PushedImage> PushAsync(BuiltImage image, RegistryAddress address, CancellationToken cancellationToken)
     {
         var repository = address.RepositoryOf(image.Service);
         var name = address.ImageOf(image.Service);
-        var missing = new List<PlatformManifest>();
-        foreach (var platform in image.Manifests)
+        var documents = image.Manifests.Select(m => (What: m.Platform, m.Digest))
+            .Concat(image.Manifests.Where(m => m.Attestation is not null).Select(m => (What: $"{m.Platform} attestations", Digest: m.Attestation!)))
+            .ToList();
+        var missing = new List<(string What, string Digest)>();
+        foreach (var document in documents)
         {
-            if (await registry.ResolveAsync(repository, platform.Digest, cancellationToken) == platform.Digest)
-                log.Information("{Image}@{Digest} ({Platform}) is already in the registry", name, platform.Digest, platform.Platform);
+            if (await registry.ResolveAsync(repository, document.Digest, cancellationToken) == document.Digest)
+                log.Information("{Image}@{Digest} ({What}) is already in the registry", name, document.Digest, document.What);
             else
-                missing.Add(platform);
+                missing.Add(document);
         }
         if (missing.Count > 0) await PushMissingAsync(image, repository, name, missing, cancellationToken);
 
@@ -38,16 +45,29 @@ public sealed class DigestPusher(IDockerClient docker, RegistryClient registry, 
         foreach (var platform in image.Manifests)
         {
             // What the registry serves, not what was sent: the index entry must describe the stored bytes.
-            var stored = await registry.GetManifestAsync(repository, platform.Digest, cancellationToken)
-                         ?? throw new RegistryException($"{name}@{platform.Digest} ({platform.Platform}) is not in the registry right after the push.");
-            if (stored.IsIndex)
-                throw new RegistryException($"{name}@{platform.Digest}, recorded as the {platform.Platform} manifest of '{image.Service}', is an index.");
-            pushed.Add(new PushedManifest { Platform = platform.Platform, Digest = stored.Digest, MediaType = stored.MediaType, Size = stored.Content.Length });
+            var stored = await StoredAsync(repository, name, image.Service, platform.Platform, platform.Digest, cancellationToken);
+            var attestation = platform.Attestation is { } digest
+                ? await StoredAsync(repository, name, image.Service, $"{platform.Platform} attestations", digest, cancellationToken)
+                : null;
+            pushed.Add(new PushedManifest
+            {
+                Platform = platform.Platform, Digest = stored.Digest, MediaType = stored.MediaType, Size = stored.Content.Length,
+                Attestation = attestation is null ? null : new PushedAttestation { Digest = attestation.Digest, MediaType = attestation.MediaType, Size = attestation.Content.Length },
+            });
         }
         return new PushedImage { Service = image.Service, Image = name, Manifests = pushed };
     }
 
-    private async Task PushMissingAsync(BuiltImage image, string repository, string name, IReadOnlyList<PlatformManifest> missing, CancellationToken cancellationToken)
+    private async Task<Manifest> StoredAsync(string repository, string name, string service, string what, string digest, CancellationToken cancellationToken)
+    {
+        var stored = await registry.GetManifestAsync(repository, digest, cancellationToken)
+                     ?? throw new RegistryException($"{name}@{digest} ({what}) is not in the registry right after the push.");
+        return stored.IsIndex
+            ? throw new RegistryException($"{name}@{digest}, recorded as the {what} manifest of '{service}', is an index.")
+            : stored;
+    }
+
+    private async Task PushMissingAsync(BuiltImage image, string repository, string name, IReadOnlyList<(string What, string Digest)> missing, CancellationToken cancellationToken)
     {
         // Layers are uploaded as the export streams by (it holds only the image's own platforms, all of which are pushed);
         // documents are kept, since which of them are manifests and configs is known only once they have all been seen.
@@ -82,7 +102,7 @@ public sealed class DigestPusher(IDockerClient docker, RegistryClient registry, 
         foreach (var platform in missing)
         {
             var content = documents.GetValueOrDefault(platform.Digest)
-                          ?? throw new RegistryException($"Service '{image.Service}': the engine's export of {image.Digest} has no {platform.Platform} manifest {platform.Digest}.");
+                          ?? throw new RegistryException($"Service '{image.Service}': the engine's export of {image.Digest} has no {platform.What} manifest {platform.Digest}.");
             if (Manifest.DigestOf(content) != platform.Digest)
                 throw new RegistryException($"Service '{image.Service}': the engine exported other content as {platform.Digest}.");
             using var json = JsonDocument.Parse(content);
@@ -92,9 +112,9 @@ public sealed class DigestPusher(IDockerClient docker, RegistryClient registry, 
             foreach (var blob in blobs)
                 if (documents.TryGetValue(blob, out var document) && await UploadAsync(repository, blob, new MemoryStream(document), document.Length, cancellationToken))
                     uploaded++;
-            log.Information("Pushing {Image}@{Digest} ({Platform}) by digest", name, platform.Digest, platform.Platform);
+            log.Information("Pushing {Image}@{Digest} ({What}) by digest", name, platform.Digest, platform.What);
             await registry.PutManifestAsync(repository, platform.Digest,
-                new Manifest(content, mediaType ?? throw new RegistryException($"Service '{image.Service}': the {platform.Platform} manifest {platform.Digest} names no mediaType.")),
+                new Manifest(content, mediaType ?? throw new RegistryException($"Service '{image.Service}': the {platform.What} manifest {platform.Digest} names no mediaType.")),
                 cancellationToken);
         }
         log.Information("{Image}: {Count} blobs uploaded", name, uploaded);

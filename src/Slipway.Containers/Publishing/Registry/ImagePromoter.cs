@@ -12,24 +12,36 @@ public sealed record PublishedImage(string Service, string Image, string Digest,
     public string PinnedReference => $"{Image}@{Digest}";
 }
 
+/// <summary>One platform of an index: its manifest and, when the builder made one, buildx's attestation manifest for it.</summary>
+public sealed record PlatformDigest(string Platform, string Digest, string? Attestation);
+
+/// <summary>A service's index as it stands in the registry under its first tag, checked: what is signed and attested.</summary>
+public sealed record PlacedImage(string Service, string Image, string Digest, IReadOnlyList<PlatformDigest> Platforms)
+{
+    public string PinnedReference => $"{Image}@{Digest}";
+}
+
 /// <summary>
 /// Promotes recorded digests to a registry without rebuilding. For each service the index is first put under the first
 /// fixed tag (sha-…): by the engine, pushing the local multi-platform image of images.json, or, after per-platform pushes
 /// by digest, by putting the index composed from them. The registry must then report exactly the expected index digest
-/// and hold every platform's manifest. The other tags are pointed at that digest on the registry itself (the index's
-/// bytes put under the new tag), fixed tags of all services before any floating one, so a failure midway never leaves
-/// a floating tag on a partial release. Tags already in place are left alone: publishing the same version again changes nothing.
+/// and hold every platform's manifest and buildx's attestations of it. Then, before any other tag is set, the placed
+/// indexes are handed to <c>beforeOtherTags</c> (signing and attesting them), so no floating tag ever names an unsigned
+/// release. The other tags are pointed at that digest on the registry itself (the index's bytes put under the new tag),
+/// fixed tags of all services before any floating one, so a failure midway never leaves a floating tag on a partial
+/// release. Tags already in place are left alone: publishing the same version again changes nothing.
 /// </summary>
 public sealed class ImagePromoter(RegistryAddress address, RegistryClient registry, ILogger log)
 {
     /// <summary>One service to promote: the index digest, the platform manifests it must list, and how it gets under its first tag.</summary>
     private sealed record Candidate(
-        string Service, string Digest, IReadOnlyList<(string Platform, string Digest)> Platforms, string Source,
+        string Service, string Digest, IReadOnlyList<PlatformDigest> Platforms, string Source,
         Func<string, CancellationToken, Task> PlaceAsync, string Mismatch);
 
     /// <summary>The single-machine path: the engine pushes each local multi-platform image of images.json.</summary>
     public async Task<IReadOnlyList<PublishedImage>> PromoteAsync(
-        BuildReport report, string reportFile, ReleaseTags tags, EnginePusher pusher, RegistryCredentials? credentials, CancellationToken cancellationToken)
+        BuildReport report, string reportFile, ReleaseTags tags, EnginePusher pusher, RegistryCredentials? credentials,
+        Func<IReadOnlyList<PlacedImage>, CancellationToken, Task>? beforeOtherTags, CancellationToken cancellationToken)
     {
         if (report.Images.Count == 0) throw new RegistryException($"{reportFile}: 'images' is empty: there is nothing to publish.");
         if (report.Images.FirstOrDefault(i => i.Manifests.Count == 0) is { } classic)
@@ -38,28 +50,30 @@ public sealed class ImagePromoter(RegistryAddress address, RegistryClient regist
         foreach (var image in report.Images) await pusher.EnsureUnchangedAsync(image, reportFile, cancellationToken);
 
         var candidates = report.Images.Select(image => new Candidate(
-            image.Service, image.Digest, image.Manifests.Select(m => (m.Platform, m.Digest)).ToList(), reportFile,
+            image.Service, image.Digest, image.Manifests.Select(m => new PlatformDigest(m.Platform, m.Digest, m.Attestation)).ToList(), reportFile,
             (tag, ct) =>
             {
                 log.Information("Pushing {Local} ({Digest}) as {Image}:{Tag}", image.Reference, image.Digest, address.ImageOf(image.Service), tag);
                 return pusher.PushAsync(image, address.ImageOf(image.Service), tag, credentials, address.Host, ct);
             },
             "the engine pushed other content than was built and scanned")).ToList();
-        return await PromoteAsync(candidates, tags, cancellationToken);
+        return await PromoteAsync(candidates, tags, beforeOtherTags, cancellationToken);
     }
 
     /// <summary>The merge of per-platform pushes: each service's composed index goes in, listing manifests already in the registry.</summary>
-    public async Task<IReadOnlyList<PublishedImage>> PromoteAsync(MergePlan plan, string source, ReleaseTags tags, CancellationToken cancellationToken)
+    public async Task<IReadOnlyList<PublishedImage>> PromoteAsync(
+        MergePlan plan, string source, ReleaseTags tags, Func<IReadOnlyList<PlacedImage>, CancellationToken, Task>? beforeOtherTags, CancellationToken cancellationToken)
     {
         if (plan.Images.Count == 0) throw new RegistryException($"{source}: there is nothing to publish.");
         foreach (var image in plan.Images)
         foreach (var manifest in image.Manifests)
-            if (await registry.ResolveAsync(address.RepositoryOf(image.Service), manifest.Digest, cancellationToken) != manifest.Digest)
+        foreach (var (what, digest) in new[] { (manifest.Platform, manifest.Digest), ($"{manifest.Platform} attestations", manifest.Attestation?.Digest) })
+            if (digest is not null && await registry.ResolveAsync(address.RepositoryOf(image.Service), digest, cancellationToken) != digest)
                 throw new RegistryException(
-                    $"{address.ImageOf(image.Service)}@{manifest.Digest} ({manifest.Platform}), which {source} records as pushed, is not in the registry: run that platform's PushByDigest again.");
+                    $"{address.ImageOf(image.Service)}@{digest} ({what}), which {source} records as pushed, is not in the registry: run that platform's PushByDigest again.");
 
         var candidates = plan.Images.Select(image => new Candidate(
-            image.Service, image.Digest, image.Manifests.Select(m => (m.Platform, m.Digest)).ToList(), source,
+            image.Service, image.Digest, image.Manifests.Select(m => new PlatformDigest(m.Platform, m.Digest, m.Attestation?.Digest)).ToList(), source,
             (tag, ct) =>
             {
                 log.Information("Putting the index of {Platforms} ({Digest}) as {Image}:{Tag}",
@@ -67,15 +81,19 @@ public sealed class ImagePromoter(RegistryAddress address, RegistryClient regist
                 return registry.PutManifestAsync(address.RepositoryOf(image.Service), tag, image.Index, ct);
             },
             "the registry stored other content than the index composed from the platform manifests")).ToList();
-        return await PromoteAsync(candidates, tags, cancellationToken);
+        return await PromoteAsync(candidates, tags, beforeOtherTags, cancellationToken);
     }
 
-    private async Task<IReadOnlyList<PublishedImage>> PromoteAsync(IReadOnlyList<Candidate> candidates, ReleaseTags tags, CancellationToken cancellationToken)
+    private async Task<IReadOnlyList<PublishedImage>> PromoteAsync(
+        IReadOnlyList<Candidate> candidates, ReleaseTags tags, Func<IReadOnlyList<PlacedImage>, CancellationToken, Task>? beforeOtherTags, CancellationToken cancellationToken)
     {
         var first = tags.FixedTags.First();
         var indexes = new Dictionary<string, Manifest>();
         foreach (var candidate in candidates)
             indexes[candidate.Service] = await PlaceFirstAsync(candidate, first.Name, cancellationToken);
+
+        if (beforeOtherTags is not null)
+            await beforeOtherTags(candidates.Select(c => new PlacedImage(c.Service, address.ImageOf(c.Service), c.Digest, c.Platforms)).ToList(), cancellationToken);
 
         foreach (var tag in tags.FixedTags.Skip(1).Concat(tags.FloatingTags))
         foreach (var candidate in candidates)
@@ -121,18 +139,20 @@ public sealed class ImagePromoter(RegistryAddress address, RegistryClient regist
         await registry.PutManifestAsync(repository, tag, index, cancellationToken);
     }
 
-    /// <summary>Every recorded platform manifest is listed by the index and stored in the registry.</summary>
+    /// <summary>Every recorded platform manifest, and buildx's attestations of it, is listed by the index and stored in the registry.</summary>
     private async Task EnsurePlatformsAsync(Candidate candidate, Manifest index, CancellationToken cancellationToken)
     {
         var repository = address.RepositoryOf(candidate.Service);
         var image = address.ImageOf(candidate.Service);
         var listed = index.IsIndex ? index.ListedDigests : [index.Digest];
-        foreach (var (platform, digest) in candidate.Platforms)
+        var expected = candidate.Platforms.Select(p => (What: p.Platform, p.Digest))
+            .Concat(candidate.Platforms.Where(p => p.Attestation is not null).Select(p => (What: $"{p.Platform} attestations", Digest: p.Attestation!)));
+        foreach (var (what, digest) in expected)
         {
             if (!listed.Contains(digest))
-                throw new RegistryException($"{image}@{candidate.Digest} does not list the {platform} manifest {digest} that {candidate.Source} records.");
+                throw new RegistryException($"{image}@{candidate.Digest} does not list the {what} manifest {digest} that {candidate.Source} records.");
             if (await registry.ResolveAsync(repository, digest, cancellationToken) != digest)
-                throw new RegistryException($"{image}@{digest} ({platform}) is not in the registry: the push was incomplete.");
+                throw new RegistryException($"{image}@{digest} ({what}) is not in the registry: the push was incomplete.");
         }
     }
 
