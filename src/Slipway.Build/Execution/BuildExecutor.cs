@@ -12,6 +12,9 @@ namespace Slipway.Build.Execution;
 /// </summary>
 internal sealed class BuildExecutor(BuildContext context, TextWriter output)
 {
+    /// <summary>How long an aborted target may take to clean up (its finally blocks, a stack it must take down) before the run goes on.</summary>
+    public static readonly TimeSpan AbortGrace = TimeSpan.FromSeconds(30);
+
     private ILogger Log => context.Log;
 
     /// <param name="abort">Cancelled on the first Ctrl-C or SIGTERM: the running target is aborted.</param>
@@ -69,7 +72,20 @@ internal sealed class BuildExecutor(BuildContext context, TextWriter output)
         {
             ProducedFiles.Clear(target.Produces, context.RootDirectory);
             foreach (var action in target.Actions)
-                await Task.Run(() => action(cancellation), cancellation).WaitAsync(cancellation);
+            {
+                var running = Task.Run(() => action(cancellation), CancellationToken.None);
+                try
+                {
+                    await running.WaitAsync(cancellation);
+                }
+                catch (OperationCanceledException) when (cancellation.IsCancellationRequested)
+                {
+                    // The signal reaches the target through its token; its own clean-up (a temporary registry, a child
+                    // process) finishes before the run moves on and the process exits, unless it ignores the signal.
+                    await Task.WhenAny(running, Task.Delay(AbortGrace, CancellationToken.None));
+                    throw;
+                }
+            }
             result.Status = TargetStatus.Succeeded;
         }
         catch (Exception) when (cancellation.IsCancellationRequested)

@@ -21,8 +21,17 @@ public sealed class AbortTests : IDisposable
         {
             Ran.Add("Long started");
             LongStarted.SetResult();
-            await Task.Delay(Timeout.Infinite, ct);
-            Ran.Add("Long finished");
+            try
+            {
+                await Task.Delay(Timeout.Infinite, ct);
+                Ran.Add("Long finished");
+            }
+            finally
+            {
+                // A clean-up that takes a moment, as removing a temporary registry does.
+                await Task.Delay(300, CancellationToken.None);
+                Ran.Add("Long cleaned up");
+            }
         });
 
         public Target Next => _ => _.DependsOn(Long).Executes(() => Ran.Add(nameof(Next)));
@@ -60,7 +69,8 @@ public sealed class AbortTests : IDisposable
         });
 
         Assert.Equal(exitCode, code);
-        Assert.Equal(["Long started", "Cleanup"], build.Ran);
+        // The aborted target finishes its own clean-up before anything else runs.
+        Assert.Equal(["Long started", "Long cleaned up", "Cleanup"], build.Ran);
         var status = runner.Results.ToDictionary(r => r.Target.Name, r => r.Status);
         Assert.Equal(TargetStatus.Aborted, status["Long"]);
         Assert.Equal(TargetStatus.NotRun, status["Next"]);
