@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Http.Headers;
 using System.Text;
 using System.Text.Json;
+using Polly;
 
 namespace Slipway.Containers.Publishing.Registry;
 
@@ -17,11 +18,14 @@ public sealed class RegistryClient : IDisposable
     private readonly HttpClient _http;
     private AuthenticationHeaderValue? _basic;
     private readonly Dictionary<string, AuthenticationHeaderValue> _tokens = [];
+    private readonly ResiliencePipeline<HttpResponseMessage> _retries;
 
-    public RegistryClient(RegistryAddress address, RegistryCredentials? credentials, HttpMessageHandler? handler = null)
+    /// <param name="firstRetryDelay">The first wait before an idempotent request is sent again (default 500 ms, then doubling).</param>
+    public RegistryClient(RegistryAddress address, RegistryCredentials? credentials, HttpMessageHandler? handler = null, TimeSpan? firstRetryDelay = null)
     {
         _address = address;
         _credentials = credentials;
+        _retries = RegistryRetries.Pipeline(firstRetryDelay ?? TimeSpan.FromMilliseconds(500));
         _http = new HttpClient(handler ?? new SocketsHttpHandler(), disposeHandler: true) { BaseAddress = address.ApiBase, Timeout = TimeSpan.FromMinutes(2) };
     }
 
@@ -80,7 +84,7 @@ public sealed class RegistryClient : IDisposable
     public async Task UploadBlobAsync(string repository, string digest, Stream content, long length, CancellationToken cancellationToken)
     {
         Uri location;
-        using (var session = await SendAsync(repository, () => new HttpRequestMessage(HttpMethod.Post, $"v2/{repository}/blobs/uploads/"), cancellationToken))
+        using (var session = await SendAsync(repository, () => new HttpRequestMessage(HttpMethod.Post, $"v2/{repository}/blobs/uploads/"), cancellationToken, idempotent: false))
         {
             await EnsureSuccess(session, $"starting the upload of {Describe(repository, digest)}", cancellationToken);
             location = session.Headers.Location is { } l
@@ -96,7 +100,7 @@ public sealed class RegistryClient : IDisposable
             request.Content.Headers.ContentType = new MediaTypeHeaderValue("application/octet-stream");
             request.Content.Headers.ContentLength = length;
             return request;
-        }, cancellationToken);
+        }, cancellationToken, idempotent: false);
         await EnsureSuccess(response, $"uploading {Describe(repository, digest)}", cancellationToken);
     }
 
@@ -113,16 +117,16 @@ public sealed class RegistryClient : IDisposable
     }
 
     /// <summary>Sends, and on a 401 answers the challenge and sends again (requests are built anew: one cannot be sent twice).</summary>
-    private async Task<HttpResponseMessage> SendAsync(string repository, Func<HttpRequestMessage> createRequest, CancellationToken cancellationToken)
+    private async Task<HttpResponseMessage> SendAsync(string repository, Func<HttpRequestMessage> createRequest, CancellationToken cancellationToken, bool idempotent = true)
     {
-        var response = await SendOnceAsync(createRequest, repository, cancellationToken);
+        var response = await SendOnceAsync(createRequest, repository, idempotent, cancellationToken);
         if (response.StatusCode != HttpStatusCode.Unauthorized) return response;
 
         var challenge = response.Headers.WwwAuthenticate.FirstOrDefault();
         response.Dispose();
         if (challenge is null) throw new RegistryException($"{_address}: the registry answered 401 without a WWW-Authenticate challenge.");
         await AuthenticateAsync(challenge, repository, cancellationToken);
-        response = await SendOnceAsync(createRequest, repository, cancellationToken);
+        response = await SendOnceAsync(createRequest, repository, idempotent, cancellationToken);
         if (response.StatusCode == HttpStatusCode.Unauthorized)
         {
             response.Dispose();
@@ -133,13 +137,19 @@ public sealed class RegistryClient : IDisposable
         return response;
     }
 
-    private async Task<HttpResponseMessage> SendOnceAsync(Func<HttpRequestMessage> createRequest, string repository, CancellationToken cancellationToken)
+    /// <summary>Sends one request; an idempotent one again through <see cref="RegistryRetries"/> while the registry has a bad moment.</summary>
+    private async Task<HttpResponseMessage> SendOnceAsync(Func<HttpRequestMessage> createRequest, string repository, bool idempotent, CancellationToken cancellationToken)
     {
-        using var request = createRequest();
-        request.Headers.Authorization = _tokens.GetValueOrDefault(repository) ?? _basic;
+        async ValueTask<HttpResponseMessage> Send(CancellationToken token)
+        {
+            using var request = createRequest();
+            request.Headers.Authorization = _tokens.GetValueOrDefault(repository) ?? _basic;
+            return await _http.SendAsync(request, token);
+        }
+
         try
         {
-            return await _http.SendAsync(request, cancellationToken);
+            return idempotent ? await _retries.ExecuteAsync(Send, cancellationToken) : await Send(cancellationToken);
         }
         catch (HttpRequestException e)
         {
