@@ -48,6 +48,7 @@ public interface IPublish : IVerifyImages
         .Consumes<IPushByDigest>(x => x.PushByDigest)
         .Validates(() => PublishInputs.ValidateRegistry(this))
         .Validates(() => PublishInputs.ValidateVersion(this))
+        .Validates(() => PublishInputs.ValidateSigning(this))
         .Before<IVerifyImages>(x => x.VerifyImages)
         .Executes(async ct =>
         {

@@ -42,6 +42,7 @@ public interface IVerifyImages : IPushByDigest
     Target VerifyImages => _ => _
         .Description("Checks from the registry alone, with cosign, that every tag of the version names a signed index with signed SBOM and scan attestations; report in artifacts/verification.json")
         .Produces("artifacts/verification.json")
+        .Validates(() => PublishInputs.ValidateVerification(this))
         .Executes(async ct =>
         {
             try

@@ -1,5 +1,6 @@
 using Slipway.Build;
 using Slipway.Containers.Publishing.Registry;
+using Slipway.Containers.Publishing.Signing;
 using Slipway.Containers.Publishing.Versioning;
 
 namespace Slipway.Containers.Publishing;
@@ -17,6 +18,16 @@ public static class PublishInputs
         if (password && !user)
             throw new ParameterException("Parameter 'RegistryUsername' is not set, but a registry password is: give the user name with --registry-username.");
     }
+
+    /// <summary>The signing set-up: a key that exists and is private, or keyless where there is an OIDC token.</summary>
+    public static void ValidateSigning(IPublish build) =>
+        SigningOptions.ForPublish(SigningOptions.Mode(build.Signing, build.CosignKey), build.CosignKey, build.CertificateIdentity, build.CertificateOidcIssuer,
+            build.RootDirectory, dryRun: build.Registry is null, build.Context.Environment);
+
+    /// <summary>What VerifyImages checks signatures against.</summary>
+    public static void ValidateVerification(IVerifyImages build) =>
+        SigningOptions.ForVerify(SigningOptions.Mode(build.Signing, build.CosignKey), build.CosignKey, build.CertificateIdentity, build.CertificateOidcIssuer,
+            build.RootDirectory, build.Context.Environment);
 
     public static void ValidateVersion(IPublish build)
     {

@@ -97,6 +97,11 @@ public static class CensusCases
         new("version without a patch number", _ => ["Publish", "--version", "1.2"], ["'Version'", "'1.2'", "MAJOR.MINOR.PATCH"]),
         new("version with a leading zero", _ => ["Publish", "--version", "v01.2.3"], ["'Version'", "'v01.2.3'", "MAJOR.MINOR.PATCH"]),
         new("PushByDigest without a registry", _ => ["PushByDigest"], ["'Registry'", "--registry"]),
+        new("signing with a key but no key", _ => ["Publish", "--registry", "localhost:5999/acme", "--signing", "Key"], ["'Signing'", "--cosign-key"]),
+        new("signing key that is not there", _ => ["Publish", "--cosign-key", "/nonexistent/cosign.key"], ["'CosignKey'", "/nonexistent/cosign.key", "does not exist"]),
+        new("signing with the public half", w => ["Publish", "--cosign-key", w.Write("keys/cosign.pub", "-----BEGIN PUBLIC KEY-----\nMFkw\n-----END PUBLIC KEY-----\n")], ["'CosignKey'", "cosign.pub", "private key"]),
+        new("keyless signing of a dry run", _ => ["Publish", "--signing", "Keyless"], ["'Signing'", "Keyless", "dry run"]),
+        new("verification with nothing to verify against", _ => ["VerifyImages", "--registry", "localhost:5999/acme"], ["nothing to verify against", "--cosign-key"]),
 
         // Git.
         new("a checkout that is not in git", _ => ["BuildImages"], ["is not in a git repository", "sha-<commit>", "git init"], CensusPlace.NotInGit),

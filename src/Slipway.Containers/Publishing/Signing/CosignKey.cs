@@ -1,3 +1,5 @@
+using Slipway.Build;
+
 namespace Slipway.Containers.Publishing.Signing;
 
 public enum CosignKeyKind
@@ -23,7 +25,7 @@ public sealed record CosignKey(string Reference, CosignKeyKind Kind)
         if (value.Contains("://", StringComparison.Ordinal)) return new CosignKey(value, CosignKeyKind.Provider);
         var path = Path.GetFullPath(value, root);
         if (!File.Exists(path))
-            throw new ArgumentException($"Parameter 'CosignKey': {path} does not exist; expected cosign's private key (cosign.key), its public key (cosign.pub) or a KMS reference.");
+            throw new ParameterException($"Parameter 'CosignKey': {path} does not exist; expected cosign's private key (cosign.key), its public key (cosign.pub) or a KMS reference.");
         return new CosignKey(path, Classify(File.ReadAllText(path), $"Parameter 'CosignKey': {path}"));
     }
 
@@ -35,7 +37,7 @@ public sealed record CosignKey(string Reference, CosignKeyKind Kind)
         {
             not null when header.EndsWith("PRIVATE KEY-----", StringComparison.Ordinal) => CosignKeyKind.Private,
             "-----BEGIN PUBLIC KEY-----" => CosignKeyKind.Public,
-            _ => throw new ArgumentException($"{source} is not a PEM key: expected '-----BEGIN ENCRYPTED SIGSTORE PRIVATE KEY-----' (cosign.key) or '-----BEGIN PUBLIC KEY-----' (cosign.pub), found {(header is null ? "no PEM header" : $"'{header}'")}."),
+            _ => throw new ParameterException($"{source} is not a PEM key: expected '-----BEGIN ENCRYPTED SIGSTORE PRIVATE KEY-----' (cosign.key) or '-----BEGIN PUBLIC KEY-----' (cosign.pub), found {(header is null ? "no PEM header" : $"'{header}'")}."),
         };
     }
 }

@@ -1,3 +1,5 @@
+using Slipway.Build;
+
 namespace Slipway.Containers.Publishing.Signing;
 
 /// <summary>What Publish signs with, checked before anything is pushed.</summary>
@@ -34,16 +36,16 @@ public static class SigningOptions
             case SigningMode.Key when key is not { Length: > 0 }:
                 return dryRun
                     ? new PublishSigning(mode, null, null)
-                    : throw new ArgumentException("Parameter 'Signing' is Key, but no --cosign-key is given: name cosign's private key (cosign generate-key-pair writes cosign.key), and its password with --cosign-password or COSIGN_PASSWORD.");
+                    : throw new ParameterException("Parameter 'Signing' is Key, but no --cosign-key is given: name cosign's private key (cosign generate-key-pair writes cosign.key), and its password with --cosign-password or COSIGN_PASSWORD.");
             case SigningMode.Key:
                 var resolved = CosignKey.Resolve(key, root);
                 return resolved.Kind == CosignKeyKind.Public
-                    ? throw new ArgumentException($"Parameter 'CosignKey': {resolved.Reference} is a public key; signing needs the private key (cosign.key). VerifyImages accepts either.")
+                    ? throw new ParameterException($"Parameter 'CosignKey': {resolved.Reference} is a public key; signing needs the private key (cosign.key). VerifyImages accepts either.")
                     : new PublishSigning(mode, resolved, null);
             case SigningMode.Keyless when dryRun:
-                throw new ArgumentException("Parameter 'Signing' is Keyless, but this is a dry run (no --registry): keyless signatures go to the public transparency log; a dry run signs with a throw-away key pair (--signing Key).");
+                throw new ParameterException("Parameter 'Signing' is Keyless, but this is a dry run (no --registry): keyless signatures go to the public transparency log; a dry run signs with a throw-away key pair (--signing Key).");
             case SigningMode.Keyless when environment.GetValueOrDefault(OidcRequestUrl) is not { Length: > 0 }:
-                throw new ArgumentException($"Parameter 'Signing' is Keyless, but there is no OIDC token to sign with ({OidcRequestUrl} is not set): run Publish in a GitHub Actions job with 'permissions: id-token: write', or sign with --cosign-key.");
+                throw new ParameterException($"Parameter 'Signing' is Keyless, but there is no OIDC token to sign with ({OidcRequestUrl} is not set): run Publish in a GitHub Actions job with 'permissions: id-token: write', or sign with --cosign-key.");
             case SigningMode.Keyless:
                 return new PublishSigning(mode, null, Certificate(identity, issuer, environment));
             default:
@@ -55,9 +57,9 @@ public static class SigningOptions
     public static (CosignKey? Key, TrustedSigner.Certificate? Certificate) ForVerify(
         SigningMode mode, string? key, string? identity, string? issuer, string root, IReadOnlyDictionary<string, string> environment) => mode switch
     {
-        SigningMode.None => throw new ArgumentException(
+        SigningMode.None => throw new ParameterException(
             "VerifyImages has nothing to verify against: give --cosign-key (cosign.pub, or cosign.key with its password), or --signing Keyless with --certificate-identity."),
-        SigningMode.Key when key is not { Length: > 0 } => throw new ArgumentException(
+        SigningMode.Key when key is not { Length: > 0 } => throw new ParameterException(
             "Parameter 'Signing' is Key, but no --cosign-key is given: name the public key (cosign.pub) or the private key the images were signed with."),
         SigningMode.Key => (CosignKey.Resolve(key, root), null),
         _ => (null, Certificate(identity, issuer, environment)),
@@ -73,7 +75,7 @@ public static class SigningOptions
         var server = environment.GetValueOrDefault("GITHUB_SERVER_URL") is { Length: > 0 } url ? url.TrimEnd('/') : "https://github.com";
         var expected = identity is { Length: > 0 } ? identity
             : workflowRef is { Length: > 0 } ? $"{server}/{workflowRef}"
-            : throw new ArgumentException(
+            : throw new ParameterException(
                 "Parameter 'CertificateIdentity' is not given and this is not a GitHub Actions run (GITHUB_WORKFLOW_REF is not set): give the identity the release workflow signed with, " +
                 "e.g. https://github.com/OWNER/REPO/.github/workflows/release.yml@refs/tags/v1.2.3.");
         return new TrustedSigner.Certificate(expected, issuer is { Length: > 0 } ? issuer : GitHubIssuer);

@@ -1,3 +1,4 @@
+using Slipway.Build;
 using Slipway.Containers.Publishing.Signing;
 
 namespace Slipway.Containers.Tests.Publishing.Signing;
@@ -46,7 +47,7 @@ public sealed class SigningOptionsTests : IDisposable
     public void Only_a_dry_run_signs_without_a_key_with_a_throw_away_pair()
     {
         Assert.True(SigningOptions.ForPublish(SigningMode.Key, null, null, null, _root, dryRun: true, NoEnvironment).GeneratesKey);
-        var e = Assert.Throws<ArgumentException>(() => SigningOptions.ForPublish(SigningMode.Key, null, null, null, _root, dryRun: false, NoEnvironment));
+        var e = Assert.Throws<ParameterException>(() => SigningOptions.ForPublish(SigningMode.Key, null, null, null, _root, dryRun: false, NoEnvironment));
         Assert.Contains("Parameter 'Signing' is Key, but no --cosign-key is given", e.Message);
     }
 
@@ -55,7 +56,7 @@ public sealed class SigningOptionsTests : IDisposable
     [InlineData("notes.txt", "hello", "is not a PEM key")]
     public void A_key_that_cannot_sign_is_named(string name, string content, string expected)
     {
-        var e = Assert.Throws<ArgumentException>(() => SigningOptions.ForPublish(SigningMode.Key, Write(name, content), null, null, _root, dryRun: false, NoEnvironment));
+        var e = Assert.Throws<ParameterException>(() => SigningOptions.ForPublish(SigningMode.Key, Write(name, content), null, null, _root, dryRun: false, NoEnvironment));
         Assert.Contains($"Parameter 'CosignKey': {Path.Combine(_root, name)}", e.Message);
         Assert.Contains(expected, e.Message);
     }
@@ -63,7 +64,7 @@ public sealed class SigningOptionsTests : IDisposable
     [Fact]
     public void A_missing_key_file_is_named()
     {
-        var e = Assert.Throws<ArgumentException>(() => SigningOptions.ForPublish(SigningMode.Key, "keys/none.key", null, null, _root, dryRun: false, NoEnvironment));
+        var e = Assert.Throws<ParameterException>(() => SigningOptions.ForPublish(SigningMode.Key, "keys/none.key", null, null, _root, dryRun: false, NoEnvironment));
         Assert.Contains($"{Path.Combine(_root, "keys", "none.key")} does not exist", e.Message);
     }
 
@@ -86,8 +87,8 @@ public sealed class SigningOptionsTests : IDisposable
     {
         var noToken = new Dictionary<string, string>(SigningJob);
         noToken.Remove("ACTIONS_ID_TOKEN_REQUEST_URL");
-        Assert.Contains("id-token: write", Assert.Throws<ArgumentException>(() => SigningOptions.ForPublish(SigningMode.Keyless, null, null, null, _root, false, noToken)).Message);
-        Assert.Contains("dry run", Assert.Throws<ArgumentException>(() => SigningOptions.ForPublish(SigningMode.Keyless, null, null, null, _root, true, SigningJob)).Message);
+        Assert.Contains("id-token: write", Assert.Throws<ParameterException>(() => SigningOptions.ForPublish(SigningMode.Keyless, null, null, null, _root, false, noToken)).Message);
+        Assert.Contains("dry run", Assert.Throws<ParameterException>(() => SigningOptions.ForPublish(SigningMode.Keyless, null, null, null, _root, true, SigningJob)).Message);
     }
 
     [Fact]
@@ -99,8 +100,8 @@ public sealed class SigningOptionsTests : IDisposable
         var (_, certificate) = SigningOptions.ForVerify(SigningMode.Keyless, null, "https://github.com/acme/shop/.github/workflows/release.yml@refs/tags/v1.0.0", "https://issuer.example", _root, NoEnvironment);
         Assert.Equal(new TrustedSigner.Certificate("https://github.com/acme/shop/.github/workflows/release.yml@refs/tags/v1.0.0", "https://issuer.example"), certificate);
 
-        Assert.Contains("nothing to verify against", Assert.Throws<ArgumentException>(() => SigningOptions.ForVerify(SigningMode.None, null, null, null, _root, NoEnvironment)).Message);
-        Assert.Contains("Parameter 'CertificateIdentity' is not given", Assert.Throws<ArgumentException>(() => SigningOptions.ForVerify(SigningMode.Keyless, null, null, null, _root, NoEnvironment)).Message);
+        Assert.Contains("nothing to verify against", Assert.Throws<ParameterException>(() => SigningOptions.ForVerify(SigningMode.None, null, null, null, _root, NoEnvironment)).Message);
+        Assert.Contains("Parameter 'CertificateIdentity' is not given", Assert.Throws<ParameterException>(() => SigningOptions.ForVerify(SigningMode.Keyless, null, null, null, _root, NoEnvironment)).Message);
     }
 
     public void Dispose() => Directory.Delete(_root, recursive: true);
