@@ -1,0 +1,81 @@
+using Slipway.Build.Execution;
+using Slipway.Containers.Stacks;
+
+namespace Slipway.Containers.Building;
+
+/// <summary>What a bake needs to know: the stack, the commit, the parameters, and what the engine's image store can hold.</summary>
+public sealed record BakeRequest
+{
+    public required StackDefinition Stack { get; init; }
+    public required SourceRevision Revision { get; init; }
+
+    /// <summary>The checkout: names its own local tag, and is the bake's working directory (the local cache is relative to it).</summary>
+    public required string RootDirectory { get; init; }
+
+    public string? ImagePrefix { get; init; }
+    public required IReadOnlyList<string> Platforms { get; init; }
+
+    /// <summary>The repository's browsable address for the source label (the CI's, else the origin remote's).</summary>
+    public string? SourceUrl { get; init; }
+
+    public IReadOnlyDictionary<string, string> BuildArgs { get; init; } = new Dictionary<string, string>();
+    public required BuildCache Cache { get; init; }
+
+    /// <summary>The local cache folder (for Local) or the registry prefix (for Registry).</summary>
+    public string? CacheLocation { get; init; }
+
+    /// <summary>The engine's own builder loads into a classic image store: one platform, no exported cache, no attestations.</summary>
+    public bool ClassicStore { get; init; }
+
+    public bool BuildxSbom { get; init; }
+    public string? Builder { get; init; }
+}
+
+/// <summary>
+/// The bake BuildImages runs, decided before anything runs: version and local tag, each service's repository, labels,
+/// cache and attestations, the bake file laid over compose's, and the command line. Pure.
+/// </summary>
+public sealed record BakePlan(
+    string Version, string Tag, IReadOnlyList<string> Services, IReadOnlyDictionary<string, BakeSettings> Settings, string OverrideJson, IReadOnlyList<string> Notes, string? Builder)
+{
+    public static BakePlan For(BakeRequest request)
+    {
+        var services = request.Stack.BuiltServices.Select(s => s.Name).ToList();
+        if (services.Count == 0)
+            throw new TargetFailedException($"No service of the stack '{request.Stack.Name}' has a build section: there is nothing to build.");
+        if (request.ClassicStore && request.Platforms.Count > 1)
+            throw new TargetFailedException($"Building for {string.Join(", ", request.Platforms)} loads multi-platform images, which only the engine's containerd image store holds, and this engine uses the classic store. "
+                                            + "Run Restore with --allow-engine-restart to switch it (its classic images are then hidden and its containers stopped), build one platform, or use --builder.");
+
+        var notes = new List<string>();
+        var cache = request.Cache;
+        if (request.ClassicStore && cache != BuildCache.None)
+        {
+            notes.Add($"The engine's classic image store cannot export a layer cache: building without --build-cache {cache} (BuildKit's cache inside the engine still applies)");
+            cache = BuildCache.None;
+        }
+
+        var version = ImageNaming.Version(request.Revision);
+        var tag = ImageNaming.LocalTag(version, request.RootDirectory);
+        var prefix = request.ImagePrefix ?? request.Stack.Name;
+        var revision = request.Revision with { SourceUrl = request.SourceUrl ?? request.Revision.SourceUrl };
+        var settings = services.ToDictionary(s => s, s => new BakeSettings(
+            ImageNaming.Repository(prefix, s), tag, request.Platforms,
+            BakeOverride.OciLabels(s, revision, version),
+            request.BuildArgs,
+            cache,
+            cache is BuildCache.Local or BuildCache.Registry ? request.CacheLocation : null,
+            // The classic store keeps no attestation manifests, and buildx refuses to make them for it.
+            request.ClassicStore ? [] : BakeOverride.Attestations(request.BuildxSbom)));
+        return new BakePlan(version, tag, services, settings, BakeOverride.Write(settings), notes, request.Builder);
+    }
+
+    /// <summary><c>docker buildx bake</c>'s arguments: compose's resolved file, the override, the metadata file, and the services.</summary>
+    public IReadOnlyList<string> Arguments(string composeFile, string overrideFile, string metadataFile, bool tty)
+    {
+        List<string> arguments = ["buildx", "bake", "-f", composeFile, "-f", overrideFile, "--metadata-file", metadataFile, "--load", "--progress", tty ? "tty" : "plain"];
+        if (Builder is { Length: > 0 } builder) arguments.AddRange(["--builder", builder]);
+        arguments.AddRange(Services);
+        return arguments;
+    }
+}
