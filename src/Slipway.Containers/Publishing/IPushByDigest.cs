@@ -1,10 +1,6 @@
-using Docker.DotNet;
 using Slipway.Build;
 using Slipway.Build.Execution;
 using Slipway.Containers.Building;
-using Slipway.Containers.Engine;
-using Slipway.Containers.Images;
-using Slipway.Containers.Publishing.Merging;
 using Slipway.Containers.Publishing.Registry;
 using Slipway.Containers.Scanning;
 using Slipway.Containers.Smoke;
@@ -47,39 +43,5 @@ public interface IPushByDigest : IScanImages, ISmokeTest
         .Requires(() => Registry)
         .Validates(() => PublishInputs.ValidateRegistry(this))
         .Produces("artifacts/pushed.json")
-        .Executes(async ct =>
-        {
-            try
-            {
-                await PushByDigestAsync(ct);
-            }
-            catch (Exception e) when (e is RegistryException or InvalidDataException or FileNotFoundException)
-            {
-                throw new TargetFailedException(e.Message);
-            }
-        });
-
-    private async Task PushByDigestAsync(CancellationToken cancellationToken)
-    {
-        var report = BuildReport.Load(BuildReportFile);
-        var reportFile = BuildReportFile.RelativeTo(RootDirectory).ToString();
-        if (report.Images.Count == 0) throw new TargetFailedException($"{reportFile}: 'images' is empty: there is nothing to push.");
-        var address = RegistryAddress.Parse(Registry!);
-        var login = RegistryLogin;
-
-        var pushed = new List<PushedImage>();
-        using (var docker = DockerEngine.ConnectForTransfers())
-        using (var registry = new RegistryClient(address, login))
-        {
-            var pusher = new DigestPusher(docker, registry, Log);
-            foreach (var image in report.Images) pushed.Add(await pusher.PushAsync(image, address, cancellationToken));
-        }
-
-        new PushReport { Registry = address.ToString(), Revision = report.Revision, Version = report.Version, Images = pushed }.Save(PushReportFile);
-        foreach (var image in pushed)
-        foreach (var manifest in image.Manifests)
-            Log.Information("{Service}: {Image}@{Digest} ({Platform})", image.Service, image.Image, manifest.Digest, manifest.Platform);
-        var platforms = pushed.SelectMany(i => i.Manifests.Select(m => m.Platform)).Distinct().Order();
-        ReportSummary($"{pushed.Count} images ({string.Join(", ", platforms)}) → {address} by digest; {PushReportFile.RelativeTo(RootDirectory)}");
-    }
+        .Executes(ct => new DigestPushRun(this).RunAsync(ct));
 }

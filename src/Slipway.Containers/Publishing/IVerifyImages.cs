@@ -1,9 +1,7 @@
 using Slipway.Build;
-using Slipway.Build.Execution;
 using Slipway.Containers.Publishing.Registry;
 using Slipway.Containers.Publishing.Signing;
 using Slipway.Containers.Publishing.Verification;
-using Slipway.Containers.Publishing.Versioning;
 
 namespace Slipway.Containers.Publishing;
 
@@ -43,15 +41,5 @@ public interface IVerifyImages : IPushByDigest
         .Description("Checks from the registry alone, with cosign, that every tag of the version names a signed index with signed SBOM and scan attestations; report in artifacts/verification.json")
         .Produces("artifacts/verification.json")
         .Validates(() => PublishInputs.ValidateVerification(this))
-        .Executes(async ct =>
-        {
-            try
-            {
-                await new VerifyImagesRun(this).RunAsync(ct);
-            }
-            catch (Exception e) when (e is InvalidVersionException or RegistryException or ArgumentException or InvalidDataException or SigningException)
-            {
-                throw new TargetFailedException(e.Message);
-            }
-        });
+        .Executes(ct => new VerifyImagesRun(this).RunAsync(ct));
 }

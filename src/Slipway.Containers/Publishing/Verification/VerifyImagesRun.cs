@@ -11,6 +11,18 @@ internal sealed class VerifyImagesRun(IVerifyImages build)
 {
     public async Task RunAsync(CancellationToken cancellationToken)
     {
+        try
+        {
+            await VerifyAsync(cancellationToken);
+        }
+        catch (Exception e) when (e is InvalidVersionException or RegistryException or InvalidDataException or SigningException)
+        {
+            throw new TargetFailedException(e.Message);
+        }
+    }
+
+    private async Task VerifyAsync(CancellationToken cancellationToken)
+    {
         var published = build.Context.State<PublishedRelease>();
         if (build.Registry is null)
         {
