@@ -4,7 +4,7 @@ using System.Text.Json.Nodes;
 namespace Slipway.Containers.Building;
 
 /// <summary>Where buildx keeps its layer cache between builds.</summary>
-public enum BuildCache
+public enum LayerCache
 {
     /// <summary>A directory under .nuke/temp (the default on a developer's machine).</summary>
     Local,
@@ -25,7 +25,7 @@ public sealed record BakeSettings(
     IReadOnlyList<string> Platforms,
     IReadOnlyDictionary<string, string> Labels,
     IReadOnlyDictionary<string, string> BuildArgs,
-    BuildCache Cache,
+    LayerCache Cache,
     string? CacheLocation,
     IReadOnlyList<string> Attestations);
 
@@ -61,9 +61,9 @@ public static class BakeOverride
 
     private static (string From, string To)? Cache(string service, BakeSettings settings) => settings.Cache switch
     {
-        BuildCache.Local => ($"type=local,src={settings.CacheLocation}/{service}", $"type=local,dest={settings.CacheLocation}/{service},mode=max"),
-        BuildCache.Gha => ($"type=gha,scope={service}", $"type=gha,scope={service},mode=max"),
-        BuildCache.Registry => ($"type=registry,ref={settings.CacheLocation}/{service}:buildcache", $"type=registry,ref={settings.CacheLocation}/{service}:buildcache,mode=max"),
+        LayerCache.Local => ($"type=local,src={settings.CacheLocation}/{service}", $"type=local,dest={settings.CacheLocation}/{service},mode=max"),
+        LayerCache.Gha => ($"type=gha,scope={service}", $"type=gha,scope={service},mode=max"),
+        LayerCache.Registry => ($"type=registry,ref={settings.CacheLocation}/{service}:buildcache", $"type=registry,ref={settings.CacheLocation}/{service}:buildcache,mode=max"),
         _ => null,
     };
 

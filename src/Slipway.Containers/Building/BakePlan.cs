@@ -19,7 +19,7 @@ public sealed record BakeRequest
     public string? SourceUrl { get; init; }
 
     public IReadOnlyDictionary<string, string> BuildArgs { get; init; } = new Dictionary<string, string>();
-    public required BuildCache Cache { get; init; }
+    public required LayerCache Cache { get; init; }
 
     /// <summary>The local cache folder (for Local) or the registry prefix (for Registry).</summary>
     public string? CacheLocation { get; init; }
@@ -49,10 +49,10 @@ public sealed record BakePlan(
 
         var notes = new List<string>();
         var cache = request.Cache;
-        if (request.ClassicStore && cache != BuildCache.None)
+        if (request.ClassicStore && cache != LayerCache.None)
         {
             notes.Add($"The engine's classic image store cannot export a layer cache: building without --build-cache {cache} (BuildKit's cache inside the engine still applies)");
-            cache = BuildCache.None;
+            cache = LayerCache.None;
         }
 
         var version = ImageNaming.Version(request.Revision);
@@ -64,7 +64,7 @@ public sealed record BakePlan(
             BakeOverride.OciLabels(s, revision, version),
             request.BuildArgs,
             cache,
-            cache is BuildCache.Local or BuildCache.Registry ? request.CacheLocation : null,
+            cache is LayerCache.Local or LayerCache.Registry ? request.CacheLocation : null,
             // The classic store keeps no attestation manifests, and buildx refuses to make them for it.
             request.ClassicStore ? [] : BakeOverride.Attestations(request.BuildxSbom)));
         return new BakePlan(version, tag, services, settings, BakeOverride.Write(settings), notes, request.Builder);

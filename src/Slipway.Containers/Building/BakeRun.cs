@@ -30,7 +30,7 @@ internal sealed class BakeRun(IBuildImages build)
             Cache = cache,
             // Relative to the bake's working directory (the root): buildx sends a local cache's path as a gRPC header, which
             // refuses non-ASCII characters, and a checkout may live under such a path.
-            CacheLocation = cache == BuildCache.Local ? (build.TemporaryDirectory / "buildx-cache").RelativeTo(build.RootDirectory) : build.BuildCacheRef,
+            CacheLocation = cache == LayerCache.Local ? (build.TemporaryDirectory / "buildx-cache").RelativeTo(build.RootDirectory) : build.BuildCacheRef,
             ClassicStore = classicStore,
             BuildxSbom = build.BuildxSbom ?? false,
             Builder = build.Builder,

@@ -11,7 +11,7 @@ public static class BuildInputs
         if (build.ImagePrefix is { } prefix && ImageNaming.PrefixError(prefix) is { } error)
             throw new ParameterException($"Parameter 'ImagePrefix': '{prefix}' {error}");
         _ = KeyValues.Parse(nameof(IBuildImages.BuildArg), build.BuildArg ?? []);
-        if (build.EffectiveCache == BuildCache.Registry && build.BuildCacheRef is not { Length: > 0 })
+        if (build.EffectiveCache == LayerCache.Registry && build.BuildCacheRef is not { Length: > 0 })
             throw new ParameterException("Parameter 'BuildCacheRef' is required with --build-cache Registry: give the registry repository prefix for the cache, e.g. ghcr.io/acme/cache.");
         await SourceRevision.ReadAsync(build.Processes, build.RootDirectory, ct);
 

@@ -14,7 +14,7 @@ public interface IBuildImages : IRestore
     string? Builder => TryGetValue(() => Builder);
 
     [Parameter("Where buildx keeps its layer cache: Local (under .nuke/temp), Gha, Registry (with --build-cache-ref) or None; default Local, Gha under GitHub Actions")]
-    BuildCache? BuildCache => TryGetValue<BuildCache?>(() => BuildCache);
+    LayerCache? BuildCache => TryGetValue<LayerCache?>(() => BuildCache);
 
     [Parameter("Registry repository prefix for --build-cache Registry, e.g. ghcr.io/acme/cache")]
     string? BuildCacheRef => TryGetValue(() => BuildCacheRef);
@@ -33,5 +33,5 @@ public interface IBuildImages : IRestore
         .Validates(ct => BuildInputs.ValidateAsync(this, ct))
         .Executes(ct => new BakeRun(this).RunAsync(ct));
 
-    BuildCache EffectiveCache => BuildCache ?? (IsServerBuild ? Building.BuildCache.Gha : Building.BuildCache.Local);
+    LayerCache EffectiveCache => BuildCache ?? (IsServerBuild ? LayerCache.Gha : LayerCache.Local);
 }

@@ -21,7 +21,7 @@ public interface IScanImages : IBuildImages
     AbsolutePath? ScanIgnoreFile => TryGetValue(() => ScanIgnoreFile);
 
     [Parameter("Advisory backend: Auto (trivy when on PATH, else builtin), Builtin or Trivy")]
-    ScanBackend? ScanBackend => TryGetValue<ScanBackend?>(() => ScanBackend);
+    AdvisoryBackend? ScanBackend => TryGetValue<AdvisoryBackend?>(() => ScanBackend);
 
     [Parameter("Fail the scan when packages could not be checked for vulnerabilities (no advisories for their ecosystem, or no version ordering)")]
     bool? ScanFailUnchecked => TryGetValue<bool?>(() => ScanFailUnchecked);

@@ -81,7 +81,7 @@ public sealed class ImageScanner(ImageReader reader, ProcessRunner processes, IL
     private async Task<(IReadOnlyList<Finding> Findings, IReadOnlyList<ImageCoverage> Coverage)> MatchAsync(
         IReadOnlyList<ImageInventory> inventories, ScanSettings settings, CancellationToken cancellationToken)
     {
-        if (settings.Backend == ScanBackend.Trivy)
+        if (settings.Backend == AdvisoryBackend.Trivy)
         {
             log.Information("Advisories: trivy");
             Directory.CreateDirectory(settings.WorkDirectory);

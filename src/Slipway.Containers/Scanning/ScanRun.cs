@@ -18,8 +18,8 @@ internal sealed class ScanRun(IScanImages build)
         {
             AdvisoryDirectory = build.Advisories?.Value,
             OsvApi = ScanInputs.OsvEndpoint(build.OsvApi),
-            Backend = build.ScanBackend is null or ScanBackend.Auto
-                ? build.Context.Executables.Find("trivy") is null ? ScanBackend.Builtin : ScanBackend.Trivy
+            Backend = build.ScanBackend is null or AdvisoryBackend.Auto
+                ? build.Context.Executables.Find("trivy") is null ? AdvisoryBackend.Builtin : AdvisoryBackend.Trivy
                 : build.ScanBackend.Value,
             RequireChecked = build.ScanFailUnchecked ?? false,
             Policy = new PolicySettings(build.ScanSeverity ?? Severity.High, build.ScanIgnoreUnfixed ?? false, ScanInputs.IgnoreFileOf(build)),

@@ -3,7 +3,7 @@ using Slipway.Containers.Scanning.Policy;
 namespace Slipway.Containers.Scanning;
 
 /// <summary>Which advisory backend matches the inventory.</summary>
-public enum ScanBackend
+public enum AdvisoryBackend
 {
     /// <summary>trivy when it is on PATH, otherwise builtin.</summary>
     Auto,
@@ -23,7 +23,7 @@ public sealed record ScanSettings
     public Uri? OsvApi { get; init; }
 
     /// <summary>Builtin or Trivy; Auto is resolved by whoever knows the PATH before the scan starts.</summary>
-    public ScanBackend Backend { get; init; } = ScanBackend.Builtin;
+    public AdvisoryBackend Backend { get; init; } = AdvisoryBackend.Builtin;
     public required PolicySettings Policy { get; init; }
 
     /// <summary>Packages that could not be checked for vulnerabilities fail the scan (--scan-fail-unchecked).</summary>

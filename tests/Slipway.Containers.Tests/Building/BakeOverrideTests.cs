@@ -7,7 +7,7 @@ namespace Slipway.Containers.Tests.Building;
 public sealed class BakeOverrideTests
 {
     private static BakeSettings Settings(bool sbom) => new("acme/api", "sha-0123456", ["linux/amd64"], new Dictionary<string, string>(), new Dictionary<string, string>(),
-        BuildCache.None, null, BakeOverride.Attestations(sbom));
+        LayerCache.None, null, BakeOverride.Attestations(sbom));
 
     [Fact]
     public void Every_target_attests_max_provenance_and_buildx_sbom_only_when_asked()

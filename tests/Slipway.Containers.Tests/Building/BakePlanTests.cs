@@ -19,7 +19,7 @@ public class BakePlanTests
     private static BakeRequest Request => new()
     {
         Stack = Stack, Revision = Revision, RootDirectory = "/repo", Platforms = ["linux/amd64", "linux/arm64"],
-        Cache = BuildCache.Local, CacheLocation = ".nuke/temp/buildx-cache",
+        Cache = LayerCache.Local, CacheLocation = ".nuke/temp/buildx-cache",
     };
 
     private static JsonObject Target(BakePlan plan, string service) => (JsonObject)JsonNode.Parse(plan.OverrideJson)!["target"]![service]!;
@@ -78,7 +78,7 @@ public class BakePlanTests
     [Fact]
     public void The_registry_cache_uses_the_given_prefix_and_the_sbom_attestation_is_asked_for()
     {
-        var plan = BakePlan.For(Request with { Cache = BuildCache.Registry, CacheLocation = "ghcr.io/acme/cache", BuildxSbom = true });
+        var plan = BakePlan.For(Request with { Cache = LayerCache.Registry, CacheLocation = "ghcr.io/acme/cache", BuildxSbom = true });
         var api = Target(plan, "api");
         Assert.Equal(["type=registry,ref=ghcr.io/acme/cache/api:buildcache,mode=max"], api["cache-to"]!.AsArray().Select(c => (string)c!));
         Assert.Equal(["type=provenance,mode=max", "type=sbom"], api["attest"]!.AsArray().Select(a => (string)a!));

@@ -64,7 +64,7 @@ public sealed class SignAndVerifyTests : IAsyncLifetime
         {
             AdvisoryDirectory = advisories,
             OsvApi = new Uri($"http://127.0.0.1:{FreePort.Pick()}/"),
-            Backend = ScanBackend.Builtin,
+            Backend = AdvisoryBackend.Builtin,
             Policy = new PolicySettings(Severity.High, false, IgnoreFile.Empty),
             OutputDirectory = Path.Combine(Artifacts, "scan"),
             WorkDirectory = Path.Combine(_work, "scan-work"),

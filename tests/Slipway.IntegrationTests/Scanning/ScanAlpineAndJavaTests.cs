@@ -31,7 +31,7 @@ public sealed class ScanAlpineAndJavaTests(AlpineJavaImage image) : IClassFixtur
             AdvisoryDirectory = _advisories.Directory,
             // A closed loopback port: the OSV API is unreachable, as on an air-gapped machine.
             OsvApi = new Uri($"http://127.0.0.1:{FreePort.Pick()}/"),
-            Backend = ScanBackend.Builtin,
+            Backend = AdvisoryBackend.Builtin,
             Policy = new PolicySettings(Severity.High, false, IgnoreFile.Empty),
             OutputDirectory = _output,
             WorkDirectory = Path.Combine(_output, "work"),
