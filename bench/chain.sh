@@ -18,7 +18,7 @@ since() { echo "$(now) - $1" | bc; }
 
 case "$STACK_NAME" in
   reference)
-    COMPOSE="$ROOT/src/Stack/compose.yaml"
+    COMPOSE="$ROOT/src/ReferenceStack/compose.yaml"
     SLIPWAY_STACK=()
     PROJECT_PREFIX=slipway-stack
     REPOS='^slipway-stack/' ;;
@@ -67,7 +67,7 @@ bake() {
     --set "*.cache-from=type=local,src=$TEMP/raw-cache" --set "*.cache-to=type=local,dest=$TEMP/raw-cache,mode=max")
 }
 
-# The six checks of src/Stack/smoke.yaml, as a script would write them.
+# The six checks of src/ReferenceStack/smoke.yaml, as a script would write them.
 reference_checks() {
   local base="http://$(docker compose -f "$COMPOSE" -p "$1" port proxy 8080)" id job
   curl -fsS "$base/healthz" | grep -q ok &&

@@ -17,7 +17,7 @@ public sealed class ScaffoldTests
     [Fact]
     public void Slipways_parameters_are_the_scaffold_naming_its_reference_stack()
     {
-        Assert.Equal(File.ReadAllText(Repository / ScaffoldFiles.ParametersPath), ScaffoldFiles.Parameters(["src/Stack/compose.yaml"], []));
+        Assert.Equal(File.ReadAllText(Repository / ScaffoldFiles.ParametersPath), ScaffoldFiles.Parameters(["src/ReferenceStack/compose.yaml"], []));
     }
 
     [Theory]

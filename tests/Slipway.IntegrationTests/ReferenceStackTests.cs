@@ -11,7 +11,7 @@ using Xunit.Abstractions;
 namespace Slipway.IntegrationTests;
 
 /// <summary>
-/// The reference stack (src/Stack) under plain docker compose: its images built from the host-side
+/// The reference stack (src/ReferenceStack) under plain docker compose: its images built from the host-side
 /// prebuilds, then up, used through the proxy, degraded and recovered, and torn down without a trace.
 /// </summary>
 public sealed class ReferenceStackTests(ITestOutputHelper output)
@@ -19,7 +19,7 @@ public sealed class ReferenceStackTests(ITestOutputHelper output)
     private static readonly TimeSpan BuildTimeout = TimeSpan.FromMinutes(15);
     private static readonly TimeSpan ComposeTimeout = TimeSpan.FromMinutes(5);
 
-    private readonly string stackDirectory = Path.Combine(RepositoryRoot.Find(), "src", "Stack");
+    private readonly string stackDirectory = Path.Combine(RepositoryRoot.Find(), "src", "ReferenceStack");
     private readonly string project = $"slipway-it-{Guid.NewGuid():N}"[..24];
     private readonly int port = FreePort.Pick();
 

@@ -56,8 +56,8 @@ internal sealed class BakeRun(IBuildImages build)
             throw new TargetFailedException(BakeFailure.Explain(baked.StandardOutput + "\n" + baked.StandardError, plan.Services));
 
         var images = await ImagesAsync(plan, BakeMetadata.Digests(await File.ReadAllTextAsync(metadataFile, ct), plan.Services), classicStore, ct);
-        new BuildReport { Version = plan.Version, Revision = revision.Commit, Created = revision.CommitTime, Platforms = build.Platforms, Images = images }.Save(build.BuildReportFile);
-        build.Log.Information("Built {Count} images for {Platforms}: {File}", images.Count, string.Join(", ", build.Platforms), build.BuildReportFile.Value);
+        new ImagesReport { Version = plan.Version, Revision = revision.Commit, Created = revision.CommitTime, Platforms = build.Platforms, Images = images }.Save(build.ImagesFile);
+        build.Log.Information("Built {Count} images for {Platforms}: {File}", images.Count, string.Join(", ", build.Platforms), build.ImagesFile.Value);
         build.ReportSummary($"{images.Count} images, {string.Join(" + ", build.Platforms)}, {plan.Version}");
     }
 

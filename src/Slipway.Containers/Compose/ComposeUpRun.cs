@@ -14,7 +14,7 @@ internal sealed class ComposeUpRun(IComposeUp build)
 {
     public async Task RunAsync(CancellationToken ct)
     {
-        var report = BuildReport.Load(build.BuildReportFile);
+        var report = ImagesReport.Load(build.ImagesFile);
         var stack = await build.LoadStackAsync(ct);
         var started = build.StartedStacks;
         using var docker = DockerEngine.Connect();

@@ -12,7 +12,7 @@ namespace Slipway.Containers.Compose;
 /// </summary>
 public static class ImagePinning
 {
-    public static string Override(BuildReport report, StackDefinition stack, bool ephemeralPorts)
+    public static string Override(ImagesReport report, StackDefinition stack, bool ephemeralPorts)
     {
         var services = new YamlMappingNode();
         foreach (var image in report.Images.OrderBy(i => i.Service, StringComparer.Ordinal))

@@ -23,8 +23,8 @@ internal sealed class DigestPushRun(IPushByDigest build)
 
     private async Task PushAsync(CancellationToken cancellationToken)
     {
-        var report = BuildReport.Load(build.BuildReportFile);
-        var reportFile = build.BuildReportFile.RelativeTo(build.RootDirectory).ToString();
+        var report = ImagesReport.Load(build.ImagesFile);
+        var reportFile = build.ImagesFile.RelativeTo(build.RootDirectory).ToString();
         if (report.Images.Count == 0) throw new TargetFailedException($"{reportFile}: 'images' is empty: there is nothing to push.");
         var address = RegistryAddress.Parse(build.Registry!);
         var login = build.RegistryLogin;

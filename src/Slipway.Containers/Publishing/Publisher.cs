@@ -42,7 +42,7 @@ internal sealed class Publisher(IPublish build)
         // Everything that can be wrong with the inputs fails here, before anything is pushed.
         var pushReports = PlatformPushReports();
         MergePlan? merge = null;
-        BuildReport? report = null;
+        ImagesReport? report = null;
         string source;
         if (pushReports.Count > 0)
         {
@@ -53,8 +53,8 @@ internal sealed class Publisher(IPublish build)
         }
         else
         {
-            report = BuildReport.Load(build.BuildReportFile);
-            source = build.BuildReportFile.RelativeTo(build.RootDirectory).ToString();
+            report = ImagesReport.Load(build.ImagesFile);
+            source = build.ImagesFile.RelativeTo(build.RootDirectory).ToString();
         }
         var revision = merge?.Revision ?? report!.Revision;
         var version = merge?.Version ?? report!.Version;

@@ -16,7 +16,7 @@ using Slipway.Containers.Scanning.Reports;
 namespace Slipway.Containers.Scanning;
 
 /// <summary>
-/// The scan of a build report's images: inventory every platform image (SBOMs), match advisories with the chosen
+/// The scan of images.json's images: inventory every platform image (SBOMs), match advisories with the chosen
 /// backend, state which ecosystems could be checked, apply the policy, write the reports. The gate's verdict is the
 /// caller's to act on.
 /// </summary>
@@ -28,7 +28,7 @@ public sealed class ImageScanner(ImageReader reader, ProcessRunner processes, IL
     public static string ToolVersion { get; } =
         typeof(ImageScanner).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion.Split('+')[0] ?? "0.0.0";
 
-    public async Task<ScanOutcome> ScanAsync(BuildReport report, ScanSettings settings, DateTimeOffset now, CancellationToken cancellationToken)
+    public async Task<ScanOutcome> ScanAsync(ImagesReport report, ScanSettings settings, DateTimeOffset now, CancellationToken cancellationToken)
     {
         var inventories = new List<ImageInventory>();
         foreach (var image in report.Images)

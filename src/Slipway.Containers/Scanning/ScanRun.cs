@@ -12,7 +12,7 @@ internal sealed class ScanRun(IScanImages build)
 {
     public async Task RunAsync(CancellationToken ct)
     {
-        var report = BuildReport.Load(build.BuildReportFile);
+        var report = ImagesReport.Load(build.ImagesFile);
         var scanDirectory = build.ArtifactsDirectory / "scan";
         var settings = new ScanSettings
         {

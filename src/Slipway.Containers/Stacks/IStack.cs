@@ -51,5 +51,5 @@ public interface IStack : ISlipwayBuild
     };
 
     /// <summary>artifacts/images.json, written by BuildImages.</summary>
-    AbsolutePath BuildReportFile => ArtifactsDirectory / "images.json";
+    AbsolutePath ImagesFile => ArtifactsDirectory / "images.json";
 }

@@ -6,7 +6,7 @@ namespace Slipway.Containers.Tests.Compose;
 
 public class ImagePinningTests
 {
-    private static readonly BuildReport Report = new()
+    private static readonly ImagesReport Report = new()
     {
         Version = "sha-1a2b3c4", Revision = new string('1', 40), Created = DateTimeOffset.UnixEpoch, Platforms = ["linux/amd64"],
         Images =

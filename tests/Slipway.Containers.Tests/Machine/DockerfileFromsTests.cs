@@ -117,7 +117,7 @@ public class DockerfileFromsTests
     [Fact]
     public void The_reference_stack_builds_on_debian_bookworm_slim_only()
     {
-        var root = Path.GetFullPath(Path.Combine(AppContext.BaseDirectory, "../../../../../src/Stack"));
+        var root = Path.GetFullPath(Path.Combine(AppContext.BaseDirectory, "../../../../../src/ReferenceStack"));
         var dockerfiles = Directory.GetFiles(root, "Dockerfile", SearchOption.AllDirectories).Where(f => !f.Contains("node_modules")).ToList();
         Assert.NotEmpty(dockerfiles);
         Assert.All(dockerfiles, f => Assert.Equal(["debian:bookworm-slim"], Images(File.ReadAllText(f)).Distinct()));

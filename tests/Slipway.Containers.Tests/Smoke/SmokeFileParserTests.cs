@@ -150,7 +150,7 @@ public sealed class SmokeFileParserTests
         var example = SmokeFileParser.Parse("README.md", readme[start..readme.IndexOf("```", start, StringComparison.Ordinal)]);
         Assert.Equal(4, example.Checks.Count);
 
-        var reference = SmokeFileParser.Load(Path.Combine(root, "src", "Stack", "smoke.yaml"));
+        var reference = SmokeFileParser.Load(Path.Combine(root, "src", "ReferenceStack", "smoke.yaml"));
         Assert.Equal(6, reference.Checks.Count);
     }
 

@@ -6,7 +6,7 @@ namespace Slipway.IntegrationTests.Census;
 /// </summary>
 public static class CensusCases
 {
-    private const string ReferenceCompose = "src/Stack/compose.yaml";
+    private const string ReferenceCompose = "src/ReferenceStack/compose.yaml";
 
     private static string Smoke(CensusWorkspace w, string name, string yaml) => w.Write($"smoke/{name}.yaml", yaml);
 

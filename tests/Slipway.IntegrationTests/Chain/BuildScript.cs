@@ -29,7 +29,7 @@ internal static class BuildScript
         return new BuildRun(result.ExitCode, result.Output + result.Error);
     }
 
-    public static JsonDocument BuildReport() => JsonDocument.Parse(File.ReadAllText(Path.Combine(Root, "artifacts", "images.json")));
+    public static JsonDocument ImagesReport() => JsonDocument.Parse(File.ReadAllText(Path.Combine(Root, "artifacts", "images.json")));
 
     /// <summary>Containers, networks and volumes that carry the compose project's label.</summary>
     public static async Task<string> ResourcesOfProjectAsync(string project)

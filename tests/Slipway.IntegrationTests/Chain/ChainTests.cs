@@ -40,7 +40,7 @@ public sealed class ChainTests
         var run = await BuildScript.RunAsync("BuildImages", "--platform", "linux/amd64,linux/arm64");
 
         Assert.True(run.ExitCode == 0, run.ToString());
-        using var report = BuildScript.BuildReport();
+        using var report = BuildScript.ImagesReport();
         foreach (var image in report.RootElement.GetProperty("images").EnumerateArray())
         {
             var platforms = image.GetProperty("manifests").EnumerateArray().Select(m => m.GetProperty("platform").GetString()).Order().ToList();

@@ -29,7 +29,7 @@ public sealed class PromoteByDigestTests : IAsyncLifetime
     private static ReleaseTags TagsAt(string revision, string tag, params string[] history) =>
         TagRules.For(new GitRef { Kind = RefKind.Tag, Name = tag, Sha = revision, VersionTags = [tag, .. history] });
 
-    private async Task<IReadOnlyList<PublishedImage>> PromoteAsync(BuildReport report, ReleaseTags tags, string ns, Action<Docker.DotNet.Models.JSONMessage>? observe = null)
+    private async Task<IReadOnlyList<PublishedImage>> PromoteAsync(ImagesReport report, ReleaseTags tags, string ns, Action<Docker.DotNet.Models.JSONMessage>? observe = null)
     {
         var address = _registry.Address(ns);
         using var client = new RegistryClient(address, _registry.Credentials);

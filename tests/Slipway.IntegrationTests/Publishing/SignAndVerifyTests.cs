@@ -55,7 +55,7 @@ public sealed class SignAndVerifyTests : IAsyncLifetime
     private static ReleaseTags Tags() => TagRules.For(new GitRef { Kind = RefKind.Tag, Name = "v1.5.0", Sha = Revision, VersionTags = ["v1.5.0"] });
 
     /// <summary>ScanImages' scanner writes the SBOMs and findings of the built images into artifacts/scan, as the target does.</summary>
-    private async Task<BuildReport> ScanAsync(params BuiltImage[] images)
+    private async Task<ImagesReport> ScanAsync(params BuiltImage[] images)
     {
         var report = TestImages.Report(Revision, images);
         var advisories = Directory.CreateDirectory(Path.Combine(_work, "advisories")).FullName;
@@ -72,7 +72,7 @@ public sealed class SignAndVerifyTests : IAsyncLifetime
         return report;
     }
 
-    private async Task<IReadOnlyList<PublishedImage>> PublishAsync(string ns, BuildReport report, RegistryCredentials? cosignLogin)
+    private async Task<IReadOnlyList<PublishedImage>> PublishAsync(string ns, ImagesReport report, RegistryCredentials? cosignLogin)
     {
         var address = _registry.Address(ns);
         var signing = new PublishSigning(SigningMode.Key, CosignKey.Resolve(PrivateKey, _work), null);

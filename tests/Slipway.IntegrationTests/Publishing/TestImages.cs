@@ -49,7 +49,7 @@ public sealed class TestImages : IAsyncDisposable
         return new BuiltImage { Service = service, Reference = reference, Repository = repository, Tag = tag, Digest = digest, Manifests = manifests };
     }
 
-    public static BuildReport Report(string revision, params BuiltImage[] images) => new()
+    public static ImagesReport Report(string revision, params BuiltImage[] images) => new()
     {
         Version = "sha-" + revision[..7],
         Revision = revision,

@@ -102,7 +102,7 @@ public sealed class AlpineJavaImage : IAsyncLifetime
         Image = new BuiltImage { Service = "shop", Reference = reference, Repository = repository, Tag = "dev", Digest = digest, Manifests = manifests };
     }
 
-    public BuildReport Report() => new()
+    public ImagesReport Report() => new()
     {
         Version = "sha-0000000",
         Revision = new string('0', 40),

@@ -22,7 +22,7 @@ public sealed partial class ApiImage : IAsyncLifetime
     public string Platform { get; } = "linux/" + Architecture;
     public BuiltImage Image { get; private set; } = null!;
 
-    private string ApiDirectory => Path.Combine(Root, "src", "Stack", "api");
+    private string ApiDirectory => Path.Combine(Root, "src", "ReferenceStack", "api");
 
     private static string Architecture => RuntimeInformation.OSArchitecture switch
     {
@@ -50,7 +50,7 @@ public sealed partial class ApiImage : IAsyncLifetime
         Image = new BuiltImage { Service = "api", Reference = reference, Repository = repository, Tag = "dev", Digest = digest, Manifests = manifests };
     }
 
-    public BuildReport Report() => new()
+    public ImagesReport Report() => new()
     {
         Version = "sha-0000000",
         Revision = new string('0', 40),
@@ -71,12 +71,12 @@ public sealed partial class ApiImage : IAsyncLifetime
             .ToDictionary(parts => parts[0], parts => parts[1]);
     }
 
-    /// <summary>A NuGet package version as the stack declares it (src/Stack/Directory.Packages.props), not as the image says.</summary>
+    /// <summary>A NuGet package version as the stack declares it (src/ReferenceStack/Directory.Packages.props), not as the image says.</summary>
     public string DeclaredPackageVersion(string package)
     {
-        var props = File.ReadAllText(Path.Combine(Root, "src", "Stack", "Directory.Packages.props"));
+        var props = File.ReadAllText(Path.Combine(Root, "src", "ReferenceStack", "Directory.Packages.props"));
         var match = Regex.Match(props, $"""Include="{Regex.Escape(package)}"\s+Version="([^"]+)" """.TrimEnd());
-        Assert.True(match.Success, $"src/Stack/Directory.Packages.props declares no version of {package}.");
+        Assert.True(match.Success, $"src/ReferenceStack/Directory.Packages.props declares no version of {package}.");
         return match.Groups[1].Value;
     }
 

@@ -25,7 +25,7 @@ public sealed partial record PushReport
     /// <param name="path">The file to read.</param>
     /// <param name="file">How errors name it, e.g. relative to the root.</param>
     /// <summary>images.json's conventions; media types keep their "+" readable.</summary>
-    private static readonly JsonSerializerOptions JsonOptions = new(BuildReport.JsonOptions) { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+    private static readonly JsonSerializerOptions JsonOptions = new(ImagesReport.JsonOptions) { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
     public static PushReport Load(string path, string? file = null)
     {

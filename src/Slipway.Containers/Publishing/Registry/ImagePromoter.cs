@@ -40,7 +40,7 @@ public sealed class ImagePromoter(RegistryAddress address, RegistryClient regist
 
     /// <summary>The single-machine path: the engine pushes each local multi-platform image of images.json.</summary>
     public async Task<IReadOnlyList<PublishedImage>> PromoteAsync(
-        BuildReport report, string reportFile, ReleaseTags tags, EnginePusher pusher, RegistryCredentials? credentials,
+        ImagesReport report, string reportFile, ReleaseTags tags, EnginePusher pusher, RegistryCredentials? credentials,
         Func<IReadOnlyList<PlacedImage>, CancellationToken, Task>? beforeOtherTags, CancellationToken cancellationToken)
     {
         if (report.Images.Count == 0) throw new RegistryException($"{reportFile}: 'images' is empty: there is nothing to publish.");

@@ -8,7 +8,7 @@ namespace Slipway.Containers.Images;
 /// artifacts/images.json: what BuildImages produced, the hand-off to ScanImages, ComposeUp and Publish.
 /// Every later target uses these digests, never a tag, so what is scanned and tested is what ships.
 /// </summary>
-public sealed record BuildReport
+public sealed record ImagesReport
 {
     /// <summary>The version label of the build (e.g. <c>sha-1a2b3c4</c> or <c>sha-1a2b3c4-dirty</c>).</summary>
     public required string Version { get; init; }
@@ -31,18 +31,18 @@ public sealed record BuildReport
         DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
     };
 
-    public static BuildReport Load(AbsolutePath file)
+    public static ImagesReport Load(AbsolutePath file)
     {
         if (!File.Exists(file))
             throw new FileNotFoundException($"{file} does not exist: run BuildImages first.", file);
         try
         {
-            return JsonSerializer.Deserialize<BuildReport>(File.ReadAllText(file), JsonOptions)
-                   ?? throw new InvalidDataException($"{file}: empty build report.");
+            return JsonSerializer.Deserialize<ImagesReport>(File.ReadAllText(file), JsonOptions)
+                   ?? throw new InvalidDataException($"{file}: empty images report.");
         }
         catch (JsonException e)
         {
-            throw new InvalidDataException($"{file}: not a valid build report ({e.Message}).", e);
+            throw new InvalidDataException($"{file}: not a valid images report ({e.Message}).", e);
         }
     }
 
