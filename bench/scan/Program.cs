@@ -2,6 +2,7 @@ using System.Diagnostics;
 using Docker.DotNet;
 using Serilog.Core;
 using Slipway.Containers.Images;
+using Slipway.Containers.Images.ContentStore;
 using Slipway.Containers.Scanning.Inventory;
 using Slipway.Containers.Scanning.Inventory.ContentStore;
 using Slipway.Containers.Scanning.Inventory.Layers;
