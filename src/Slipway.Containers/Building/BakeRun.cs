@@ -68,7 +68,7 @@ internal sealed class BakeRun(IBuildImages build)
     /// </summary>
     private async Task<List<BuiltImage>> ImagesAsync(BakePlan plan, IReadOnlyDictionary<string, string> digests, bool classicStore, CancellationToken ct)
     {
-        using var reader = classicStore ? null : new ImageIndexReader();
+        using var reader = classicStore ? null : new ImageIndexReader(ContainerdSocket.Require(build.Context.Environment));
         var images = new List<BuiltImage>();
         foreach (var service in plan.Services)
         {

@@ -1,4 +1,5 @@
 using Slipway.Build.Processes;
+using Slipway.Containers.Images;
 using Slipway.Containers.Stacks;
 
 namespace Slipway.Containers.Building;
@@ -16,7 +17,7 @@ public sealed class Prebuild(ProcessRunner processes)
         var environment = new Dictionary<string, string?>
         {
             ["SLIPWAY_PLATFORMS"] = string.Join(',', platforms),
-            ["SLIPWAY_TARGETARCHS"] = string.Join(',', platforms.Select(p => p.Split('/')[1])),
+            ["SLIPWAY_TARGETARCHS"] = string.Join(',', platforms.Select(p => PlatformName.Of(p).Architecture)),
         };
         foreach (var service in services)
         {

@@ -13,8 +13,8 @@ public sealed record ContainerdSocket(string Path)
     /// <summary>Docker's own containerd first, then a system containerd that dockerd may use.</summary>
     public static IReadOnlyList<string> KnownPaths { get; } = ["/var/run/docker/containerd/containerd.sock", "/run/containerd/containerd.sock"];
 
-    /// <summary>The socket named by CONTAINERD_ADDRESS, else the first known socket that exists; null when there is none (e.g. Docker Desktop).</summary>
-    public static ContainerdSocket? Find() => Find(Environment.GetEnvironmentVariable("CONTAINERD_ADDRESS"), File.Exists);
+    /// <summary>The socket named by the build's CONTAINERD_ADDRESS, else the first known socket that exists; null when there is none (e.g. Docker Desktop).</summary>
+    public static ContainerdSocket? Find(IReadOnlyDictionary<string, string> environment) => Find(environment.GetValueOrDefault("CONTAINERD_ADDRESS"), File.Exists);
 
     public static ContainerdSocket? Find(string? configured, Func<string, bool> exists)
     {
@@ -23,6 +23,6 @@ public sealed record ContainerdSocket(string Path)
         return KnownPaths.FirstOrDefault(exists) is { } path ? new ContainerdSocket(path) : null;
     }
 
-    public static ContainerdSocket Require() => Find()
+    public static ContainerdSocket Require(IReadOnlyDictionary<string, string> environment) => Find(environment)
         ?? throw new InvalidOperationException($"No containerd socket found (looked at CONTAINERD_ADDRESS and {string.Join(", ", KnownPaths)}): is the engine using the containerd image store?");
 }

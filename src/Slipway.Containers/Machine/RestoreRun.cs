@@ -1,8 +1,9 @@
 using Serilog;
-using Slipway.Build;
 using Slipway.Build.Execution;
 using Slipway.Build.Processes;
+using Slipway.Build;
 using Slipway.Containers.Engine;
+using Slipway.Containers.Images;
 using Slipway.Containers.Machine.BaseImages;
 using Slipway.Containers.Machine.Checks;
 using Slipway.Containers.Machine.Languages;
@@ -22,7 +23,7 @@ internal sealed class RestoreRun(IRestore build, bool noInstall)
 
     public async Task RunAsync(CancellationToken ct)
     {
-        var native = PlatformName.Parse(IStack.NativePlatform);
+        var native = PlatformName.Native;
         var platforms = ParsePlatforms(build.Platforms);
         var probe = new MachineProbe(_log, _processes, build.Context.Environment);
         var state = await probe.ProbeAsync(platforms, native, ct);

@@ -48,7 +48,7 @@ public sealed class ImageScanner(ImageReader reader, ProcessRunner processes, IL
         var sbomFiles = new List<string>();
         foreach (var inventory in inventories)
         {
-            var file = Path.Combine(sbomDirectory, $"{inventory.Service}.{inventory.Platform.Replace('/', '-')}.cdx.json");
+            var file = Path.Combine(sbomDirectory, $"{inventory.Service}.{PlatformName.Of(inventory.Platform).Slug}.cdx.json");
             await WriteAsync(file, CycloneDxSbom.Create(inventory, ToolVersion, now), cancellationToken);
             sbomFiles.Add(file);
         }

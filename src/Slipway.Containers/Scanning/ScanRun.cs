@@ -28,7 +28,7 @@ internal sealed class ScanRun(IScanImages build)
         };
 
         using var docker = DockerEngine.ConnectForTransfers();
-        using var reader = ImageReader.ForEngine(docker, build.Log);
+        using var reader = ImageReader.ForEngine(docker, build.Log, build.Context.Environment);
         var outcome = await new ImageScanner(reader, build.Processes, build.Log).ScanAsync(report, settings, DateTimeOffset.UtcNow, ct);
         build.Host.AppendStepSummary(outcome.Markdown);
         build.Log.Information("Reports: {Directory} ({Sboms} SBOMs, findings.sarif, findings.json, summary.md)", scanDirectory.RelativeTo(build.RootDirectory), outcome.SbomFiles.Count);

@@ -1,4 +1,5 @@
 using Slipway.Build;
+using Slipway.Containers.Images;
 
 namespace Slipway.Containers.Stacks;
 
@@ -41,14 +42,7 @@ public interface IStack : ISlipwayBuild
         Context.State<LoadedStacks>().LoadAsync(Processes, ComposeCommand.For(this), ct, ComposeEnvironment);
 
     /// <summary>The platforms to build for; this machine's own when none are given.</summary>
-    IReadOnlyList<string> Platforms => Platform is { Length: > 0 } platforms ? platforms : [NativePlatform];
-
-    static string NativePlatform => "linux/" + System.Runtime.InteropServices.RuntimeInformation.OSArchitecture switch
-    {
-        System.Runtime.InteropServices.Architecture.Arm64 => "arm64",
-        System.Runtime.InteropServices.Architecture.X64 => "amd64",
-        var other => other.ToString().ToLowerInvariant(),
-    };
+    IReadOnlyList<string> Platforms => Platform is { Length: > 0 } platforms ? platforms : [PlatformName.Native.ToString()];
 
     /// <summary>artifacts/images.json, written by BuildImages.</summary>
     AbsolutePath ImagesFile => ArtifactsDirectory / "images.json";

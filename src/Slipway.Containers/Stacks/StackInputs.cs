@@ -1,6 +1,6 @@
-using Slipway.Build;
 using Slipway.Build.Processes;
-using Slipway.Containers.Machine.Checks;
+using Slipway.Build;
+using Slipway.Containers.Images;
 
 namespace Slipway.Containers.Stacks;
 

@@ -1,5 +1,5 @@
+using Slipway.Containers.Images;
 using Slipway.Containers.Machine.BaseImages;
-using Slipway.Containers.Machine.Checks;
 
 namespace Slipway.Containers.Tests.Machine;
 

@@ -1,5 +1,4 @@
 using Slipway.Containers.Images;
-using Slipway.Containers.Machine.Checks;
 using Slipway.Containers.Machine.Setup;
 
 namespace Slipway.Containers.Tests.Machine;

@@ -1,5 +1,6 @@
 using System.Text;
 using Slipway.Containers.Building;
+using Slipway.Containers.Images;
 using Slipway.Containers.Publishing.Merging;
 using static Slipway.Containers.Tests.Publishing.PushReports;
 
@@ -53,8 +54,8 @@ public class ImageIndexTests
             Encoding.UTF8.GetString(index.Content));
         // Read back the way BuildImages reads the engine's indexes: the same platforms, the attestation found for its manifest.
         var parsed = System.Text.Json.Nodes.JsonNode.Parse(index.Content)!.AsObject();
-        Assert.Equal([new IndexParsing.Entry("linux/amd64", Digest('a')), new IndexParsing.Entry("linux/arm64", Digest('b'))], IndexParsing.PlatformEntries(parsed));
-        Assert.Equal(new Dictionary<string, string> { [Digest('a')] = Digest('c') }, IndexParsing.AttestationEntries(parsed));
+        Assert.Equal([new OciIndex.Entry("linux/amd64", Digest('a')), new OciIndex.Entry("linux/arm64", Digest('b'))], OciIndex.PlatformEntries(parsed));
+        Assert.Equal(new Dictionary<string, string> { [Digest('a')] = Digest('c') }, OciIndex.AttestationEntries(parsed));
     }
 
     [Fact]

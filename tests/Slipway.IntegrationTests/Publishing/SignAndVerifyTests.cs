@@ -9,11 +9,12 @@ using Slipway.Containers.Publishing.Registry;
 using Slipway.Containers.Publishing.Signing;
 using Slipway.Containers.Publishing.Verification;
 using Slipway.Containers.Publishing.Versioning;
-using Slipway.Containers.Scanning;
 using Slipway.Containers.Scanning.Findings;
 using Slipway.Containers.Scanning.Inventory;
 using Slipway.Containers.Scanning.Policy;
+using Slipway.Containers.Scanning;
 using Slipway.IntegrationTests.Support;
+using Slipway.Tests.Shared;
 
 namespace Slipway.IntegrationTests.Publishing;
 
@@ -59,7 +60,7 @@ public sealed class SignAndVerifyTests : IAsyncLifetime
     {
         var report = TestImages.Report(Revision, images);
         var advisories = Directory.CreateDirectory(Path.Combine(_work, "advisories")).FullName;
-        using var reader = ImageReader.ForEngine(_docker, Logger.None);
+        using var reader = ImageReader.ForEngine(_docker, Logger.None, ProcessEnvironment.Current);
         await new ImageScanner(reader, _images.Processes, Logger.None).ScanAsync(report, new ScanSettings
         {
             AdvisoryDirectory = advisories,

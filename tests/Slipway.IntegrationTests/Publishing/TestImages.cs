@@ -1,9 +1,10 @@
 using Serilog.Core;
-using Slipway.Build;
 using Slipway.Build.Logging;
 using Slipway.Build.Processes;
+using Slipway.Build;
 using Slipway.Containers.Building;
 using Slipway.Containers.Images;
+using Slipway.Tests.Shared;
 
 namespace Slipway.IntegrationTests.Publishing;
 
@@ -41,7 +42,7 @@ public sealed class TestImages : IAsyncDisposable
         _references.Add(reference);
         await Processes.RunAsync("docker", ["buildx", "build", "--provenance", "mode=max", "--platform", string.Join(',', platforms), "--load", "-t", reference, context], new ProcessOptions { Quiet = true });
         var digest = (await Processes.RunAsync("docker", ["image", "inspect", "--format", "{{.Id}}", reference], new ProcessOptions { Quiet = true })).StandardOutput.Trim();
-        using var reader = new ImageIndexReader();
+        using var reader = new ImageIndexReader(ContainerdSocket.Require(ProcessEnvironment.Current));
         var manifests = await reader.ManifestsAsync(digest, CancellationToken.None);
         Assert.Equal(platforms.Order(), manifests.Select(m => m.Platform).Order());
         // As BuildImages builds: buildx's provenance of every platform is in the engine beside it.

@@ -1,10 +1,11 @@
 using System.Runtime.InteropServices;
 using Serilog.Core;
-using Slipway.Build;
 using Slipway.Build.Logging;
 using Slipway.Build.Processes;
+using Slipway.Build;
 using Slipway.Containers.Building;
 using Slipway.Containers.Images;
+using Slipway.Tests.Shared;
 
 namespace Slipway.IntegrationTests.Scanning;
 
@@ -97,7 +98,7 @@ public sealed class AlpineJavaImage : IAsyncLifetime
         var reference = repository + ":dev";
         await Processes.RunAsync("docker", ["buildx", "build", "--platform", Platform, "--load", "-t", reference, _context], new ProcessOptions { Quiet = true });
         var digest = (await Processes.RunAsync("docker", ["image", "inspect", "--format", "{{.Id}}", reference], new ProcessOptions { Quiet = true })).StandardOutput.Trim();
-        using var reader = new ImageIndexReader();
+        using var reader = new ImageIndexReader(ContainerdSocket.Require(ProcessEnvironment.Current));
         var manifests = await reader.ManifestsAsync(digest, CancellationToken.None);
         Image = new BuiltImage { Service = "shop", Reference = reference, Repository = repository, Tag = "dev", Digest = digest, Manifests = manifests };
     }

@@ -45,7 +45,7 @@ public sealed partial class ApiImage : IAsyncLifetime
         var reference = repository + ":dev";
         await Processes.RunAsync("docker", ["buildx", "build", "--platform", Platform, "--load", "-t", reference, ApiDirectory], new ProcessOptions { Quiet = true });
         var digest = (await Processes.RunAsync("docker", ["image", "inspect", "--format", "{{.Id}}", reference], new ProcessOptions { Quiet = true })).StandardOutput.Trim();
-        using var reader = new ImageIndexReader();
+        using var reader = new ImageIndexReader(ContainerdSocket.Require(ProcessEnvironment.Current));
         var manifests = await reader.ManifestsAsync(digest, CancellationToken.None);
         Image = new BuiltImage { Service = "api", Reference = reference, Repository = repository, Tag = "dev", Digest = digest, Manifests = manifests };
     }

@@ -1,9 +1,10 @@
 using System.Text.Json;
 using Serilog.Core;
-using Slipway.Containers.Images;
-using Slipway.Containers.Scanning.Inventory;
 using Slipway.Containers.Images.ContentStore;
+using Slipway.Containers.Images;
 using Slipway.Containers.Scanning.Inventory.ContentStore;
+using Slipway.Containers.Scanning.Inventory;
+using Slipway.Tests.Shared;
 
 namespace Slipway.IntegrationTests.Scanning;
 
@@ -13,7 +14,7 @@ public sealed class ImageSourceTests(ApiImage api) : IClassFixture<ApiImage>
     [Fact]
     public async Task Content_store_and_export_give_identical_inventories()
     {
-        var socket = ContainerdSocket.Find();
+        var socket = ContainerdSocket.Find(ProcessEnvironment.Current);
         Assert.True(socket is not null, $"This test needs the engine's containerd socket (CONTAINERD_ADDRESS or one of {string.Join(", ", ContainerdSocket.KnownPaths)}): is the engine using the containerd image store?");
         using var docker = new Docker.DotNet.DockerClientBuilder().Build();
         using var storeReader = new ImageReader(docker, new ContainerdContentStore(socket), Logger.None);
@@ -36,7 +37,7 @@ public sealed class ImageSourceTests(ApiImage api) : IClassFixture<ApiImage>
     [Fact]
     public async Task An_image_the_content_store_lacks_falls_back_to_the_export_and_its_error()
     {
-        var socket = ContainerdSocket.Find();
+        var socket = ContainerdSocket.Find(ProcessEnvironment.Current);
         Assert.True(socket is not null, "This test needs the engine's containerd socket.");
         using var docker = new Docker.DotNet.DockerClientBuilder().Build();
         using var reader = new ImageReader(docker, new ContainerdContentStore(socket), Logger.None);

@@ -1,9 +1,10 @@
 using System.Text.Json.Nodes;
-using Slipway.Containers.Scanning;
 using Slipway.Containers.Scanning.Findings;
 using Slipway.Containers.Scanning.Inventory;
 using Slipway.Containers.Scanning.Policy;
+using Slipway.Containers.Scanning;
 using Slipway.IntegrationTests.Support;
+using Slipway.Tests.Shared;
 
 namespace Slipway.IntegrationTests.Scanning;
 
@@ -25,7 +26,7 @@ public sealed class ScanAlpineAndJavaTests(AlpineJavaImage image) : IClassFixtur
     private async Task<ScanOutcome> ScanAsync()
     {
         using var docker = new Docker.DotNet.DockerClientBuilder().Build();
-        using var reader = ImageReader.ForEngine(docker, Serilog.Core.Logger.None);
+        using var reader = ImageReader.ForEngine(docker, Serilog.Core.Logger.None, ProcessEnvironment.Current);
         return await new ImageScanner(reader, image.Processes, Serilog.Core.Logger.None).ScanAsync(image.Report(), new ScanSettings
         {
             AdvisoryDirectory = _advisories.Directory,

@@ -33,7 +33,7 @@ public sealed class ScanReferenceImageTests(ApiImage api) : IClassFixture<ApiIma
         await File.WriteAllTextAsync(ignoreFile, ignores);
         using var docker = new Docker.DotNet.DockerClientBuilder().Build();
         var log = new LoggerConfiguration().WriteTo.Sink(new ListSink(_log)).CreateLogger();
-        using var reader = ImageReader.ForEngine(docker, log);
+        using var reader = ImageReader.ForEngine(docker, log, ProcessEnvironment.Current);
         var scanner = new ImageScanner(reader, api.Processes, log);
         return await scanner.ScanAsync(api.Report(), new ScanSettings
         {

@@ -13,9 +13,6 @@ namespace Slipway.Containers.Images.ContentStore;
 /// </summary>
 public sealed class ContainerdContentStore : IDisposable
 {
-    /// <summary>Blobs larger than this are never indexes, manifests or configs.</summary>
-    private const long MaxDocumentSize = 4 * 1024 * 1024;
-
     private readonly GrpcChannel _channel;
     private readonly Content.ContentClient _client;
     private readonly Metadata _namespace;
@@ -67,7 +64,7 @@ public sealed class ContainerdContentStore : IDisposable
         {
             return null;
         }
-        if (buffer.Length > MaxDocumentSize)
+        if (buffer.Length > OciIndex.MaxDocumentSize)
             throw new InvalidDataException($"Content store: blob {digest} ({buffer.Length} bytes) is too large for an index, manifest or config.");
         return JsonNode.Parse(buffer.GetBuffer().AsSpan(0, (int)buffer.Length))
                ?? throw new InvalidDataException($"Content store: blob {digest} is empty JSON.");

@@ -1,4 +1,4 @@
-using Slipway.Containers.Machine.Checks;
+using Slipway.Containers.Images;
 
 namespace Slipway.Containers.Machine.BaseImages;
 

@@ -1,9 +1,9 @@
-using Docker.DotNet;
 using Docker.DotNet.Models;
+using Docker.DotNet;
 using Serilog;
 using Slipway.Build.Execution;
 using Slipway.Build.Processes;
-using Slipway.Containers.Machine.Checks;
+using Slipway.Containers.Images;
 
 namespace Slipway.Containers.Machine.BaseImages;
 

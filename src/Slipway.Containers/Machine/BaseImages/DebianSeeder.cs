@@ -1,7 +1,7 @@
 using Serilog;
-using Slipway.Build;
 using Slipway.Build.Processes;
-using Slipway.Containers.Machine.Checks;
+using Slipway.Build;
+using Slipway.Containers.Images;
 
 namespace Slipway.Containers.Machine.BaseImages;
 

@@ -1,3 +1,5 @@
+using Slipway.Containers.Images;
+
 namespace Slipway.Containers.Machine.Checks;
 
 /// <summary>The platforms <c>docker buildx inspect</c> says the builder can build for (its "Platforms:" lines).</summary>

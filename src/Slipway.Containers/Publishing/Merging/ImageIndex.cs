@@ -1,6 +1,7 @@
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using Slipway.Containers.Building;
+using Slipway.Containers.Images;
 using Slipway.Containers.Publishing.Registry;
 
 namespace Slipway.Containers.Publishing.Merging;
@@ -33,10 +34,10 @@ public static class ImageIndex
                 json.WriteString("digest", manifest.Digest);
                 json.WriteNumber("size", manifest.Size);
                 json.WriteStartObject("platform");
-                var parts = manifest.Platform.Split('/');
-                json.WriteString("architecture", parts[1]);
-                json.WriteString("os", parts[0]);
-                if (parts.Length > 2) json.WriteString("variant", parts[2]);
+                var platform = PlatformName.Of(manifest.Platform);
+                json.WriteString("architecture", platform.Architecture);
+                json.WriteString("os", platform.Os);
+                if (platform.Variant is { } variant) json.WriteString("variant", variant);
                 json.WriteEndObject();
                 json.WriteEndObject();
             }
@@ -48,8 +49,8 @@ public static class ImageIndex
                 json.WriteString("digest", attestation.Digest);
                 json.WriteNumber("size", attestation.Size);
                 json.WriteStartObject("annotations");
-                json.WriteString(IndexParsing.ReferenceDigest, manifest.Digest);
-                json.WriteString(IndexParsing.ReferenceType, IndexParsing.AttestationManifest);
+                json.WriteString(OciIndex.ReferenceDigest, manifest.Digest);
+                json.WriteString(OciIndex.ReferenceType, OciIndex.AttestationManifest);
                 json.WriteEndObject();
                 json.WriteStartObject("platform");
                 json.WriteString("architecture", "unknown");

@@ -17,8 +17,6 @@ namespace Slipway.Containers.Publishing.Registry;
 /// </summary>
 public sealed class DigestPusher(IDockerClient docker, RegistryClient registry, ILogger log)
 {
-    /// <summary>Configs, manifests and indexes are small JSON documents; larger blobs are layers and are streamed.</summary>
-    private const int MaxDocumentSize = 4 * 1024 * 1024;
 
     /// <summary>
     /// Pushes every platform manifest images.json records for the image into <paramref name="address"/>'s repository of
@@ -84,7 +82,7 @@ public sealed class DigestPusher(IDockerClient docker, RegistryClient registry, 
                 var path = entry.Name.TrimStart('.', '/');
                 if (!path.StartsWith("blobs/sha256/", StringComparison.Ordinal)) continue;
                 var digest = "sha256:" + path["blobs/sha256/".Length..];
-                if (entry.Length <= MaxDocumentSize)
+                if (entry.Length <= OciIndex.MaxDocumentSize)
                 {
                     var content = new byte[entry.Length];
                     await data.ReadExactlyAsync(content, cancellationToken);

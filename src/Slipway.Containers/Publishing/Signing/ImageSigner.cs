@@ -1,6 +1,7 @@
-using System.Text.Json;
 using System.Text.Json.Nodes;
+using System.Text.Json;
 using Serilog;
+using Slipway.Containers.Images;
 using Slipway.Containers.Publishing.Attestations;
 using Slipway.Containers.Publishing.Registry;
 using Slipway.Containers.Publishing.Verification;
@@ -40,7 +41,7 @@ public sealed class ImageSigner(Cosign cosign, Signer signer, TrustedSigner trus
             var scans = await AttestedAsync(reference, image.Digest, CosignArguments.Vuln, VulnPredicate.ManifestOf, cancellationToken);
             foreach (var platform in platforms.Where(p => !scans.Contains(p.ManifestDigest)))
             {
-                var file = Path.Combine(workDirectory, $"{image.Service}.{platform.Platform.Replace('/', '-')}.vuln.json");
+                var file = Path.Combine(workDirectory, $"{image.Service}.{PlatformName.Of(platform.Platform).Slug}.vuln.json");
                 await File.WriteAllTextAsync(file, platform.VulnPredicate.ToJsonString(new JsonSerializerOptions { WriteIndented = true }), cancellationToken);
                 var count = (platform.VulnPredicate["scanner"]?["result"]?["findings"] as JsonArray)?.Count ?? 0;
                 log.Information("Attesting {Reference}: scan result of {Platform} ({Count} findings)", reference, platform.Platform, count);

@@ -1,6 +1,7 @@
 using System.Text.Json.Nodes;
 using Serilog;
 using Slipway.Containers.Building;
+using Slipway.Containers.Images;
 using Slipway.Containers.Publishing.Registry;
 using Slipway.Containers.Publishing.Signing;
 
@@ -34,8 +35,8 @@ public sealed class ImageVerifier(Cosign cosign, TrustedSigner trusted, Registry
                 var manifest = await registry.GetManifestAsync(repository, digest, cancellationToken)
                                ?? throw new RegistryException($"{reference} vanished from the registry while it was verified.");
                 var index = manifest.IsIndex ? JsonNode.Parse(manifest.Content) as JsonObject : null;
-                var platforms = index is null ? new Dictionary<string, string>() : IndexParsing.PlatformEntries(index).ToDictionary(e => e.Platform, e => e.Digest);
-                var buildx = index is null ? [] : IndexParsing.AttestationEntries(index).Keys.Select(d => platforms.FirstOrDefault(p => p.Value == d).Key).OfType<string>().ToList();
+                var platforms = index is null ? new Dictionary<string, string>() : OciIndex.PlatformEntries(index).ToDictionary(e => e.Platform, e => e.Digest);
+                var buildx = index is null ? [] : OciIndex.AttestationEntries(index).Keys.Select(d => platforms.FirstOrDefault(p => p.Value == d).Key).OfType<string>().ToList();
 
                 log.Information("Verifying {Reference} ({Tags})", reference, string.Join(", ", group.Select(g => g.Tag)));
                 var (signatures, signatureRefusal) = await cosign.VerifyAsync(trusted, reference, cancellationToken);

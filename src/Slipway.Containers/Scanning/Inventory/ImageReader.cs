@@ -30,9 +30,9 @@ public sealed record ImageReading(IReadOnlyList<ImageInventory> Inventories, lon
 public sealed class ImageReader(IDockerClient docker, ContainerdContentStore? contentStore, ILogger log) : IDisposable
 {
     /// <summary>A reader for the engine: its containerd content store when a socket is found, else its export; the choice is logged.</summary>
-    public static ImageReader ForEngine(IDockerClient docker, ILogger log)
+    public static ImageReader ForEngine(IDockerClient docker, ILogger log, IReadOnlyDictionary<string, string> environment)
     {
-        if (ContainerdSocket.Find() is not { } socket)
+        if (ContainerdSocket.Find(environment) is not { } socket)
         {
             log.Information("Inventory: no containerd socket (CONTAINERD_ADDRESS, {Known}); images are exported through the Docker API", string.Join(", ", ContainerdSocket.KnownPaths));
             return new ImageReader(docker, null, log);

@@ -1,6 +1,7 @@
 using System.Security.Cryptography;
-using System.Text;
 using System.Text.Json.Nodes;
+using System.Text;
+using Slipway.Containers.Images;
 using Slipway.Containers.Scanning.Inventory;
 
 namespace Slipway.Containers.Scanning.Reports;
@@ -63,7 +64,7 @@ public static class CycloneDxSbom
                     ["name"] = image.Repository,
                     ["version"] = image.ManifestDigest,
                     ["purl"] = Purl.Create("oci", null, image.Repository.Split('/')[^1], image.ManifestDigest,
-                        [("arch", image.Platform.Split('/').ElementAtOrDefault(1)), ("repository_url", image.Repository)]),
+                        [("arch", PlatformName.Of(image.Platform).Architecture), ("repository_url", image.Repository)]),
                     ["properties"] = new JsonArray(
                         Property("slipway:service", image.Service),
                         Property("slipway:reference", image.Reference),

@@ -1,4 +1,5 @@
 using Slipway.Build.Processes;
+using Slipway.Containers.Images;
 using Slipway.Containers.Scanning.Findings;
 using Slipway.Containers.Scanning.Inventory;
 
@@ -9,7 +10,7 @@ public sealed class TrivyScanner(ProcessRunner processes)
 {
     public async Task<IReadOnlyList<Finding>> ScanAsync(ImageInventory inventory, string workDirectory, CancellationToken cancellationToken)
     {
-        var report = Path.Combine(workDirectory, $"trivy-{inventory.Service}-{inventory.Platform.Replace('/', '-')}.json");
+        var report = Path.Combine(workDirectory, $"trivy-{inventory.Service}-{PlatformName.Of(inventory.Platform).Slug}.json");
         // Run in a scratch directory so trivy does not apply a .trivyignore of its own: the policy is Slipway's.
         await processes.RunAsync("trivy",
             ["image", "--image-src", "docker", "--platform", inventory.Platform, "--format", "json", "--output", report, "--quiet", $"{inventory.Repository}@{inventory.ImageDigest}"],

@@ -54,9 +54,9 @@ public static class ContentStoreImage
         {
             foreach (var entry in entries)
             {
-                if (entry is null || (string?)entry["annotations"]?["vnd.docker.reference.type"] == "attestation-manifest") continue;
+                if (entry is null || OciIndex.IsAttestation(entry)) continue;
                 var child = (string?)entry["digest"] ?? throw new InvalidDataException($"Content store: an entry of index {digest} has no digest.");
-                var isIndex = ((string?)entry["mediaType"] ?? "").Contains("index", StringComparison.Ordinal) || ((string?)entry["mediaType"] ?? "").Contains("manifest.list", StringComparison.Ordinal);
+                var isIndex = OciIndex.IsIndex((string?)entry["mediaType"]);
                 if (isIndex || manifestDigests.Count == 0 || manifestDigests.Contains(child))
                     await AddDocumentAsync(store, archive, child, manifestDigests, layerSizes, cancellationToken);
             }

@@ -1,6 +1,7 @@
 using System.Formats.Tar;
-using System.Text.Json;
 using System.Text.Json.Nodes;
+using System.Text.Json;
+using Slipway.Containers.Images;
 
 namespace Slipway.Containers.Scanning.Inventory.Layers;
 
@@ -16,9 +17,6 @@ public sealed record PlatformImage(string Platform, string ManifestDigest, IRead
 /// </summary>
 public sealed class ImageArchive
 {
-    /// <summary>Blobs larger than this are never manifests, configs or indexes.</summary>
-    private const int MaxDocumentSize = 4 * 1024 * 1024;
-
     private const int SniffSize = 512;
 
     private readonly Dictionary<string, JsonNode> _documents = new(StringComparer.Ordinal);
@@ -67,7 +65,7 @@ public sealed class ImageArchive
             LayerBytes += length;
             _layers[digest] = await LayerReader.ReadAsync(new ReplayStream(head, data), compression, cancellationToken);
         }
-        else if (length <= MaxDocumentSize && head.Length > 0 && head[0] == (byte)'{')
+        else if (length <= OciIndex.MaxDocumentSize && head.Length > 0 && head[0] == (byte)'{')
         {
             var rest = new byte[length - head.Length];
             await data.ReadExactlyAsync(rest, cancellationToken);
@@ -101,7 +99,7 @@ public sealed class ImageArchive
         {
             if (descriptor is null) continue;
             var digest = (string?)descriptor["digest"] ?? throw new InvalidDataException("Image archive: an index entry has no digest.");
-            if ((string?)descriptor["annotations"]?["vnd.docker.reference.type"] == "attestation-manifest") continue;
+            if (OciIndex.IsAttestation(descriptor)) continue;
             var described = PlatformOf(descriptor["platform"]) ?? platform;
             if (!_documents.TryGetValue(digest, out var document)) continue;
             if (document["manifests"] is not null)
@@ -127,10 +125,7 @@ public sealed class ImageArchive
             ? layer
             : throw new InvalidDataException($"Image archive: layer {d} of {image.Platform} ({image.ManifestDigest}) is not among the image's blobs or is not a tar layer.")));
 
-    private static string? PlatformOf(JsonNode? platform) =>
-        platform is null || (string?)platform["os"] is null or "unknown"
-            ? null
-            : string.Join('/', new[] { (string?)platform["os"], (string?)platform["architecture"], (string?)platform["variant"] }.Where(p => !string.IsNullOrEmpty(p)));
+    private static string? PlatformOf(JsonNode? platform) => PlatformName.FromOci(platform) is { Os: not "unknown" } known ? known.ToString() : null;
 
     private string? PlatformOfConfig(JsonNode manifest) =>
         (string?)manifest["config"]?["digest"] is { } config && _documents.TryGetValue(config, out var document) ? PlatformOf(document) : null;

@@ -1,6 +1,7 @@
+using Slipway.Containers.Images;
 using Slipway.Containers.Machine.Checks;
 
-namespace Slipway.Containers.Tests.Machine;
+namespace Slipway.Containers.Tests.Images;
 
 public class PlatformNameTests
 {
@@ -82,4 +83,24 @@ public class BuildxPlatformsTests
 
     [Fact]
     public void No_platforms_line_means_none() => Assert.Empty(BuildxPlatforms.Parse("ERROR: no builder"));
+
+    [Theory]
+    [InlineData("linux/arm/v7", "linux", "arm", "v7", "linux-arm-v7")]
+    [InlineData("linux/amd64", "linux", "amd64", null, "linux-amd64")]
+    public void A_recorded_platform_is_read_as_it_is_and_named_in_files_by_its_slug(string text, string os, string architecture, string? variant, string slug)
+    {
+        var platform = PlatformName.Of(text);
+        Assert.Equal((os, architecture, variant, slug), (platform.Os, platform.Architecture, platform.Variant, platform.Slug));
+        Assert.Equal(text, platform.ToString());
+    }
+
+    [Fact]
+    public void An_OCI_platform_object_is_read_with_an_empty_variant_as_none()
+    {
+        Assert.Equal("linux/arm64", PlatformName.FromOci(System.Text.Json.Nodes.JsonNode.Parse("""{"os":"linux","architecture":"arm64","variant":""}"""))!.ToString());
+        Assert.Null(PlatformName.FromOci(System.Text.Json.Nodes.JsonNode.Parse("""{"architecture":"arm64"}""")));
+    }
+
+    [Fact]
+    public void This_machine_is_a_Linux_platform_Slipway_builds() => Assert.Equal(PlatformName.Native, PlatformName.Parse(PlatformName.Native.ToString()));
 }

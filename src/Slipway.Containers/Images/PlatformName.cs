@@ -1,4 +1,6 @@
-namespace Slipway.Containers.Machine.Checks;
+using System.Text.Json.Nodes;
+
+namespace Slipway.Containers.Images;
 
 /// <summary>
 /// An OCI platform such as <c>linux/arm64</c> or <c>linux/arm/v7</c>, and the names other tools give its architecture:
@@ -48,6 +50,30 @@ public sealed record PlatformName(string Os, string Architecture, string? Varian
         "mips64le" => "mips64el",
         _ => null,
     };
+
+    /// <summary>A platform recorded by Slipway or a tool (images.json, an index), taken as it is: <c>os/architecture[/variant]</c>.</summary>
+    public static PlatformName Of(string platform)
+    {
+        var parts = platform.Split('/');
+        return new PlatformName(parts[0], parts.ElementAtOrDefault(1) ?? "unknown", parts.ElementAtOrDefault(2));
+    }
+
+    /// <summary>An OCI descriptor's or image config's platform (<c>os</c>, <c>architecture</c>, <c>variant</c>); null when it names none.</summary>
+    public static PlatformName? FromOci(JsonNode? platform) =>
+        platform?["os"]?.GetValue<string>() is { } os && platform["architecture"]?.GetValue<string>() is { } architecture
+            ? new PlatformName(os, architecture, platform["variant"]?.GetValue<string>() is { Length: > 0 } variant ? variant : null)
+            : null;
+
+    /// <summary>This machine's own platform.</summary>
+    public static PlatformName Native => new("linux", System.Runtime.InteropServices.RuntimeInformation.OSArchitecture switch
+    {
+        System.Runtime.InteropServices.Architecture.Arm64 => "arm64",
+        System.Runtime.InteropServices.Architecture.X64 => "amd64",
+        var other => other.ToString().ToLowerInvariant(),
+    }, null);
+
+    /// <summary>The platform in a file or folder name: <c>linux/arm64</c> → <c>linux-arm64</c>.</summary>
+    public string Slug => ToString().Replace('/', '-');
 
     public override string ToString() => Variant is null ? $"{Os}/{Architecture}" : $"{Os}/{Architecture}/{Variant}";
 }
