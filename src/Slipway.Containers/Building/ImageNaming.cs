@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using Slipway.Containers.Images;
 
 namespace Slipway.Containers.Building;
 
@@ -18,11 +19,8 @@ public static partial class ImageNaming
     public static string LocalTag(string version, string checkoutPath) =>
         $"{version}-{Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(checkoutPath)))[..8]}";
 
-    public static string Repository(string prefix, string service) => $"{Sanitize(prefix.TrimEnd('/'), allowSlash: true)}/{Sanitize(service, allowSlash: false)}";
-
-    /// <summary>Repository names are lowercase; other characters become '-' (as docker/metadata-action does).</summary>
-    public static string Sanitize(string name, bool allowSlash) =>
-        (allowSlash ? PathUnsafe() : NameUnsafe()).Replace(name.ToLowerInvariant(), "-").Trim('-');
+    /// <summary>The prefix as given (checked by <see cref="PrefixError"/>, never rewritten) and the service as a repository component.</summary>
+    public static string Repository(string prefix, string service) => $"{prefix.TrimEnd('/')}/{DockerNames.Component(service)}";
 
     /// <summary>
     /// Why a prefix is not an image repository path (an optional registry host, then lowercase components joined by
@@ -34,10 +32,4 @@ public static partial class ImageNaming
 
     [GeneratedRegex(@"^([a-z0-9.-]+(:[0-9]+)?/)?[a-z0-9]+([._-]+[a-z0-9]+)*(/[a-z0-9]+([._-]+[a-z0-9]+)*)*$")]
     private static partial Regex ValidPrefix();
-
-    [GeneratedRegex("[^a-z0-9._/:-]")]
-    private static partial Regex PathUnsafe();
-
-    [GeneratedRegex("[^a-z0-9._-]")]
-    private static partial Regex NameUnsafe();
 }

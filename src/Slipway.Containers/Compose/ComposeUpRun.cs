@@ -20,7 +20,7 @@ internal sealed class ComposeUpRun(IComposeUp build)
         using var docker = DockerEngine.Connect();
         await WarnOfEarlierStacksAsync(started, docker, ct);
 
-        var project = ImageNaming.Sanitize($"{stack.Name}-{build.Context.RunId}", allowSlash: false);
+        var project = DockerNames.Component($"{stack.Name}-{build.Context.RunId}");
         var overrideFile = started.OverrideFile(project);
         Directory.CreateDirectory(overrideFile.Parent!);
         await File.WriteAllTextAsync(overrideFile, ImagePinning.Override(report, stack, ephemeralPorts: build.KeepStack != true), ct);

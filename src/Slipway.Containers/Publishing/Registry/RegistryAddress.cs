@@ -1,6 +1,7 @@
 using System.Net;
-using Slipway.Build;
 using System.Text;
+using Slipway.Build;
+using Slipway.Containers.Images;
 
 namespace Slipway.Containers.Publishing.Registry;
 
@@ -56,20 +57,12 @@ public sealed record RegistryAddress
     }
 
     /// <summary>The repository path of a service, e.g. <c>acme/api</c>.</summary>
-    public string RepositoryOf(string service) => Namespace.Length == 0 ? RepositoryName(service) : $"{Namespace}/{RepositoryName(service)}";
+    public string RepositoryOf(string service) => Namespace.Length == 0 ? DockerNames.Component(service) : $"{Namespace}/{DockerNames.Component(service)}";
 
     /// <summary>The full image name of a service, e.g. <c>ghcr.io/acme/api</c>.</summary>
     public string ImageOf(string service) => $"{Host}/{RepositoryOf(service)}";
 
     public override string ToString() => Namespace.Length == 0 ? Host : $"{Host}/{Namespace}";
-
-    /// <summary>Repository names are lowercase; any other character becomes '-', as metadata-action does for image names.</summary>
-    private static string RepositoryName(string service)
-    {
-        var builder = new StringBuilder();
-        foreach (var c in service.ToLowerInvariant()) builder.Append(char.IsAsciiLetterOrDigit(c) || c is '.' or '_' or '-' ? c : '-');
-        return builder.ToString().Trim('.', '_', '-');
-    }
 
     private static bool IsPathComponent(string part) =>
         part.Length > 0 && part.All(c => char.IsAsciiLetterLower(c) || char.IsAsciiDigit(c) || c is '.' or '_' or '-') && char.IsAsciiLetterOrDigit(part[0]);

@@ -1,5 +1,5 @@
-using System.Text;
 using NuGet.Versioning;
+using Slipway.Containers.Images;
 
 namespace Slipway.Containers.Publishing.Versioning;
 
@@ -10,8 +10,6 @@ namespace Slipway.Containers.Publishing.Versioning;
 /// </summary>
 public static class TagRules
 {
-    private const int MaxTagLength = 128;
-
     /// <param name="gitRef">What is being built.</param>
     /// <param name="versionOverride">A <c>--version</c> value: replaces whatever the ref says.</param>
     public static ReleaseTags For(GitRef gitRef, string? versionOverride = null)
@@ -55,16 +53,8 @@ public static class TagRules
     }
 
     /// <summary>Lowercase, with every character a docker tag cannot hold replaced by '-'.</summary>
-    public static string Sanitize(string name)
-    {
-        var builder = new StringBuilder(name.Length);
-        foreach (var c in name.ToLowerInvariant())
-            builder.Append(char.IsAsciiLetterOrDigit(c) || c is '_' or '.' or '-' ? c : '-');
-        // A tag starts with a letter, digit or '_'.
-        var tag = builder.ToString().TrimStart('.', '-');
-        if (tag.Length == 0) throw new InvalidVersionException($"'{name}' gives an empty image tag once sanitized.");
-        return tag.Length > MaxTagLength ? tag[..MaxTagLength] : tag;
-    }
+    public static string Sanitize(string name) =>
+        DockerNames.Tag(name) is { Length: > 0 } tag ? tag : throw new InvalidVersionException($"'{name}' gives an empty image tag once sanitized.");
 
     private static ReleaseTags Release(SemanticVersion version, string? gitTag, IReadOnlyList<string> repositoryTags, ImageTag sha)
     {
