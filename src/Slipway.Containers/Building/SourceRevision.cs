@@ -1,5 +1,6 @@
-using Slipway.Build;
 using Slipway.Build.Processes;
+using Slipway.Build;
+using Slipway.Containers.Git;
 
 namespace Slipway.Containers.Building;
 
@@ -10,15 +11,14 @@ public sealed record SourceRevision(string Commit, bool IsDirty, DateTimeOffset 
 
     public static async Task<SourceRevision> ReadAsync(ProcessRunner processes, string directory, CancellationToken cancellationToken)
     {
-        var quiet = new ProcessOptions { Quiet = true, WorkingDirectory = directory };
-        var head = await processes.RunAsync("git", ["rev-parse", "--verify", "HEAD"], quiet with { ThrowOnError = false }, cancellationToken);
+        var git = new GitCommands(processes, directory);
+        var head = await git.TryAsync(cancellationToken, "rev-parse", "--verify", "HEAD");
         if (!head.Succeeded) throw new InputException(WhyNoCommit(directory, head.StandardError));
         var commit = head.StandardOutput.Trim();
-        var status = (await processes.RunAsync("git", ["status", "--porcelain", "--untracked-files=no"], quiet, cancellationToken)).StandardOutput;
-        var time = (await processes.RunAsync("git", ["log", "-1", "--format=%cI", commit], quiet, cancellationToken)).StandardOutput.Trim();
-        var remote = await processes.RunAsync("git", ["remote", "get-url", "origin"], quiet with { ThrowOnError = false }, cancellationToken);
-        return new SourceRevision(commit, status.Trim().Length > 0, DateTimeOffset.Parse(time, System.Globalization.CultureInfo.InvariantCulture),
-            remote.Succeeded ? PublicUrl(remote.StandardOutput.Trim()) : null);
+        var status = await git.OutputAsync(cancellationToken, "status", "--porcelain", "--untracked-files=no");
+        var time = (await git.OutputAsync(cancellationToken, "log", "-1", "--format=%cI", commit)).Trim();
+        var remote = GitRemote.Parse(await git.OutputOrNullAsync(cancellationToken, "remote", "get-url", "origin"));
+        return new SourceRevision(commit, status.Trim().Length > 0, DateTimeOffset.Parse(time, System.Globalization.CultureInfo.InvariantCulture), remote?.PublicUrl);
     }
 
     /// <summary>git's failure to name HEAD, in words: images are named after the commit they are built from.</summary>
@@ -28,14 +28,4 @@ public sealed record SourceRevision(string Commit, bool IsDirty, DateTimeOffset 
             : gitError.Contains("Needed a single revision", StringComparison.Ordinal) || gitError.Contains("unknown revision", StringComparison.Ordinal)
                 ? $"The git repository at {directory} has no commits yet: Slipway names images after the commit they are built from (sha-<commit>). Commit the stack, then build."
                 : $"git cannot name the commit at {directory}: {gitError.Trim()}";
-
-    /// <summary>A remote as a browsable URL without credentials: git@github.com:a/b.git → https://github.com/a/b.</summary>
-    public static string PublicUrl(string remote)
-    {
-        if (remote.StartsWith("git@", StringComparison.Ordinal) && remote.IndexOf(':') is var colon and > 0)
-            remote = $"https://{remote[4..colon]}/{remote[(colon + 1)..]}";
-        if (Uri.TryCreate(remote, UriKind.Absolute, out var uri) && uri.Scheme is "http" or "https" or "ssh")
-            remote = new UriBuilder(uri) { UserName = "", Password = "", Scheme = "https", Port = -1 }.Uri.ToString().TrimEnd('/');
-        return remote.EndsWith(".git", StringComparison.Ordinal) ? remote[..^4] : remote;
-    }
 }

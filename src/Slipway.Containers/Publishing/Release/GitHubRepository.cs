@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using Slipway.Containers.Git;
 
 namespace Slipway.Containers.Publishing.Release;
 
@@ -14,9 +15,7 @@ public sealed partial record GitHubRepository(string Owner, string Name)
     public static GitHubRepository? TryParse(string? text)
     {
         if (string.IsNullOrWhiteSpace(text)) return null;
-        var path = text.Trim();
-        if (path.Contains("://")) path = new Uri(path).AbsolutePath.Trim('/');
-        else if (path.Contains('@') && path.Contains(':')) path = path[(path.IndexOf(':') + 1)..];
+        var path = GitRemote.Parse(text)?.Path ?? text.Trim();
         var match = OwnerAndName().Match(path);
         return match.Success ? new GitHubRepository(match.Groups["owner"].Value, match.Groups["name"].Value) : null;
     }

@@ -1,7 +1,8 @@
 using System.Text.Json;
 using NuGet.Versioning;
-using Slipway.Build;
 using Slipway.Build.Processes;
+using Slipway.Build;
+using Slipway.Containers.Git;
 
 namespace Slipway.Containers.Publishing.Versioning;
 
@@ -11,9 +12,11 @@ namespace Slipway.Containers.Publishing.Versioning;
 /// </summary>
 public sealed class GitRefReader(ProcessRunner processes, AbsolutePath repository, IReadOnlyDictionary<string, string> environment)
 {
+    private readonly GitCommands _git = new(processes, repository);
+
     public async Task<GitRef> ReadAsync(CancellationToken cancellationToken)
     {
-        var versionTags = Lines(await Git(cancellationToken, "tag", "--list", "v*", "V*"));
+        var versionTags = GitCommands.Lines(await _git.OutputAsync(cancellationToken, "tag", "--list", "v*", "V*"));
         var gitRef = environment.GetValueOrDefault("GITHUB_ACTIONS") == "true" && environment.GetValueOrDefault("GITHUB_REF") is { Length: > 0 } githubRef
             ? FromGitHubActions(githubRef)
             : await FromGitAsync(cancellationToken);
@@ -45,17 +48,17 @@ public sealed class GitRefReader(ProcessRunner processes, AbsolutePath repositor
 
     private async Task<GitRef> FromGitAsync(CancellationToken cancellationToken)
     {
-        var sha = (await Git(cancellationToken, "rev-parse", "HEAD")).Trim();
-        var defaultBranch = (await GitOrNull(cancellationToken, "symbolic-ref", "--short", "-q", "refs/remotes/origin/HEAD"))?.Trim() is { Length: > 0 } originHead
+        var sha = (await _git.OutputAsync(cancellationToken, "rev-parse", "HEAD")).Trim();
+        var defaultBranch = (await _git.OutputOrNullAsync(cancellationToken, "symbolic-ref", "--short", "-q", "refs/remotes/origin/HEAD"))?.Trim() is { Length: > 0 } originHead
             ? originHead[(originHead.IndexOf('/') + 1)..]
             : "main";
 
-        var tagsAtHead = Lines(await Git(cancellationToken, "tag", "--points-at", "HEAD", "--list", "v*", "V*"))
+        var tagsAtHead = GitCommands.Lines(await _git.OutputAsync(cancellationToken, "tag", "--points-at", "HEAD", "--list", "v*", "V*"))
             .Where(TagRules.IsVersionTag).ToList();
         if (tagsAtHead.Count > 0)
             return new GitRef { Kind = RefKind.Tag, Name = PreferredTag(tagsAtHead), Sha = sha, DefaultBranch = defaultBranch };
 
-        return (await GitOrNull(cancellationToken, "symbolic-ref", "--short", "-q", "HEAD"))?.Trim() is { Length: > 0 } branch
+        return (await _git.OutputOrNullAsync(cancellationToken, "symbolic-ref", "--short", "-q", "HEAD"))?.Trim() is { Length: > 0 } branch
             ? new GitRef { Kind = RefKind.Branch, Name = branch, Sha = sha, DefaultBranch = defaultBranch }
             : new GitRef { Kind = RefKind.Commit, Name = sha, Sha = sha, DefaultBranch = defaultBranch };
     }
@@ -67,14 +70,4 @@ public sealed class GitRefReader(ProcessRunner processes, AbsolutePath repositor
             .ThenByDescending(t => t.Version)
             .First().Tag;
 
-    private async Task<string> Git(CancellationToken cancellationToken, params string[] arguments) =>
-        (await processes.RunAsync("git", arguments, new ProcessOptions { WorkingDirectory = repository, Quiet = true }, cancellationToken)).StandardOutput;
-
-    private async Task<string?> GitOrNull(CancellationToken cancellationToken, params string[] arguments)
-    {
-        var result = await processes.RunAsync("git", arguments, new ProcessOptions { WorkingDirectory = repository, Quiet = true, ThrowOnError = false }, cancellationToken);
-        return result.Succeeded ? result.StandardOutput : null;
-    }
-
-    private static IReadOnlyList<string> Lines(string text) => text.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
 }
