@@ -1,4 +1,3 @@
-using System.Text.Json;
 using System.Text.Json.Serialization;
 using Slipway.Build;
 
@@ -24,33 +23,9 @@ public sealed record ImagesReport
 
     public required IReadOnlyList<BuiltImage> Images { get; init; }
 
-    public static readonly JsonSerializerOptions JsonOptions = new()
-    {
-        WriteIndented = true,
-        PropertyNamingPolicy = JsonNamingPolicy.CamelCase,
-        DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
-    };
+    public static ImagesReport Load(AbsolutePath file) => ReportFile.Load<ImagesReport>(file, file, "images report", "run BuildImages first");
 
-    public static ImagesReport Load(AbsolutePath file)
-    {
-        if (!File.Exists(file))
-            throw new FileNotFoundException($"{file} does not exist: run BuildImages first.", file);
-        try
-        {
-            return JsonSerializer.Deserialize<ImagesReport>(File.ReadAllText(file), JsonOptions)
-                   ?? throw new InvalidDataException($"{file}: empty images report.");
-        }
-        catch (JsonException e)
-        {
-            throw new InvalidDataException($"{file}: not a valid images report ({e.Message}).", e);
-        }
-    }
-
-    public void Save(AbsolutePath file)
-    {
-        Directory.CreateDirectory(file.Parent!);
-        File.WriteAllText(file, JsonSerializer.Serialize(this, JsonOptions) + "\n");
-    }
+    public void Save(AbsolutePath file) => ReportFile.Save(this, file);
 }
 
 /// <summary>One service's image.</summary>
@@ -78,7 +53,7 @@ public sealed record BuiltImage
     /// The image by content, for everything that runs it after BuildImages: <c>repository@digest</c>, or the image ID on
     /// an engine with the classic image store. A tag can move (another checkout of the same commit builds it too); this cannot.
     /// </summary>
-    [System.Text.Json.Serialization.JsonIgnore]
+    [JsonIgnore]
     public string PinnedReference => Manifests.Count > 0 ? $"{Repository}@{Digest}" : Digest;
 }
 

@@ -1,5 +1,3 @@
-using System.Text.Encodings.Web;
-using System.Text.Json;
 using System.Text.RegularExpressions;
 using Slipway.Containers.Images;
 
@@ -24,33 +22,15 @@ public sealed partial record PushReport
 
     /// <param name="path">The file to read.</param>
     /// <param name="file">How errors name it, e.g. relative to the root.</param>
-    /// <summary>images.json's conventions; media types keep their "+" readable.</summary>
-    private static readonly JsonSerializerOptions JsonOptions = new(ImagesReport.JsonOptions) { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
-
     public static PushReport Load(string path, string? file = null)
     {
         file ??= path;
-        if (!File.Exists(path))
-            throw new FileNotFoundException($"{file} does not exist: run PushByDigest on that platform first.", path);
-        PushReport report;
-        try
-        {
-            report = JsonSerializer.Deserialize<PushReport>(File.ReadAllText(path), JsonOptions)
-                     ?? throw new InvalidDataException($"{file}: empty push report.");
-        }
-        catch (JsonException e)
-        {
-            throw new InvalidDataException($"{file}: not a valid push report ({e.Message}).", e);
-        }
+        var report = ReportFile.Load<PushReport>(path, file, "push report", "run PushByDigest on that platform first");
         report.Validate(file);
         return report;
     }
 
-    public void Save(string file)
-    {
-        Directory.CreateDirectory(Path.GetDirectoryName(file)!);
-        File.WriteAllText(file, JsonSerializer.Serialize(this, JsonOptions) + "\n");
-    }
+    public void Save(string file) => ReportFile.Save(this, file);
 
     /// <summary>Every field a merge relies on, checked with the file and the field named.</summary>
     public void Validate(string file)
