@@ -1,8 +1,8 @@
 using System.Net;
-using System.Net.Sockets;
-using System.Text;
-using System.Text.Json;
 using System.Text.Json.Nodes;
+using System.Text.Json;
+using System.Text;
+using Slipway.Tests.Shared;
 
 namespace Slipway.Containers.Tests.Publishing;
 
@@ -31,7 +31,7 @@ public sealed class FakeGitHub : IDisposable
     {
         Owner = owner;
         Repo = repo;
-        var port = FreePort();
+        var port = FreePort.Pick();
         BaseAddress = new Uri($"http://127.0.0.1:{port}/");
         _listener.Prefixes.Add(BaseAddress.ToString());
         _listener.Start();
@@ -196,13 +196,6 @@ public sealed class FakeGitHub : IDisposable
             response.OutputStream.Write(bytes);
         }
         response.Close();
-    }
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 
     public void Dispose()

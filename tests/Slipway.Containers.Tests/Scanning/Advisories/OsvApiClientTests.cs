@@ -1,13 +1,13 @@
 using System.Diagnostics;
 using System.Net;
-using System.Net.Sockets;
-using System.Text;
 using System.Text.Json.Nodes;
-using Serilog;
+using System.Text;
 using Serilog.Core;
 using Serilog.Events;
+using Serilog;
 using Slipway.Containers.Scanning.Advisories;
 using Slipway.Containers.Tests.Scanning.Support;
+using Slipway.Tests.Shared;
 
 namespace Slipway.Containers.Tests.Scanning.Advisories;
 
@@ -21,7 +21,7 @@ public sealed class OsvApiClientTests : IDisposable
     public OsvApiClientTests()
     {
         _logger = new LoggerConfiguration().WriteTo.Sink(new ListSink(_log)).CreateLogger();
-        _endpoint = new Uri($"http://127.0.0.1:{FreePort()}/");
+        _endpoint = new Uri($"http://127.0.0.1:{FreePort.Pick()}/");
         _listener.Prefixes.Add(_endpoint.ToString());
         _listener.Start();
     }
@@ -65,7 +65,7 @@ public sealed class OsvApiClientTests : IDisposable
     [Fact]
     public async Task An_unreachable_api_gives_no_answer_and_a_log_line_quickly()
     {
-        using var http = OsvApiClient.CreateHttpClient(new Uri($"http://127.0.0.1:{FreePort()}/"));
+        using var http = OsvApiClient.CreateHttpClient(new Uri($"http://127.0.0.1:{FreePort.Pick()}/"));
         var watch = Stopwatch.StartNew();
 
         var advisories = await new OsvApiClient(http, _logger).QueryAsync([Inventories.NuGet("Npgsql", "10.0.3")], default);
@@ -89,13 +89,6 @@ public sealed class OsvApiClientTests : IDisposable
         Assert.Null(await new OsvApiClient(http, _logger).QueryAsync([Inventories.NuGet("Npgsql", "10.0.3")], default));
         await server;
         Assert.Contains(_log, line => line.Contains("503"));
-    }
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 
     private sealed class ListSink(List<string> lines) : ILogEventSink

@@ -1,9 +1,9 @@
 using System.Net;
 using System.Net.Sockets;
 
-namespace Slipway.IntegrationTests.Support;
+namespace Slipway.Tests.Shared;
 
-internal static class FreePort
+public static class FreePort
 {
     /// <summary>A loopback port the system just handed out, so it is very likely free for the next listener.</summary>
     public static int Pick()
