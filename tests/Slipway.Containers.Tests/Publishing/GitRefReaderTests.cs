@@ -53,6 +53,16 @@ public sealed class GitRefReaderTests : IDisposable
     }
 
     [Fact]
+    public async Task Prerelease_tags_are_ranked_by_SemVer_precedence_in_ASCII_order()
+    {
+        await InitAsync();
+        // SemVer 2.0 compares prerelease labels in ASCII order: "rc" is after "RC", which NuGet's ordering calls equal.
+        await GitAsync(Repository, "tag", "v2.0.0-rc.1");
+        await GitAsync(Repository, "tag", "v2.0.0-RC.1");
+        Assert.Equal("v2.0.0-rc.1", (await ReadAsync(Repository)).Name);
+    }
+
+    [Fact]
     public async Task A_branch_is_the_ref_when_no_version_tag_is_at_HEAD_and_the_default_branch_is_origins()
     {
         await InitAsync("trunk");

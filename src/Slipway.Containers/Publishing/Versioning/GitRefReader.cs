@@ -1,5 +1,5 @@
 using System.Text.Json;
-using NuGet.Versioning;
+using Semver;
 using Slipway.Build.Processes;
 using Slipway.Build;
 using Slipway.Containers.Git;
@@ -65,9 +65,9 @@ public sealed class GitRefReader(ProcessRunner processes, AbsolutePath repositor
 
     /// <summary>Of several version tags on one commit the highest valid one wins; an invalid one is chosen only when it is alone, so that it fails.</summary>
     private static string PreferredTag(IReadOnlyList<string> tags) =>
-        tags.Select(t => (Tag: t, Version: SemanticVersion.TryParse(t[1..], out var v) ? v : null))
+        tags.Select(t => (Tag: t, Version: TagRules.TryParse(t[1..], out var v) ? v : null))
             .OrderByDescending(t => t.Version is not null)
-            .ThenByDescending(t => t.Version)
+            .ThenByDescending(t => t.Version!, SemVersion.PrecedenceComparer)
             .First().Tag;
 
 }

@@ -1,4 +1,4 @@
-using NuGet.Versioning;
+using Semver;
 using Slipway.Containers.Images;
 
 namespace Slipway.Containers.Publishing.Versioning;
@@ -43,10 +43,10 @@ public static class TagRules
     public static bool IsVersionTag(string tag) => tag.Length > 1 && tag[0] is 'v' or 'V' && char.IsAsciiDigit(tag[1]);
 
     /// <summary>Parses <c>vX.Y.Z[-pre][+build]</c> (the <c>v</c> optional unless <paramref name="requirePrefix"/>).</summary>
-    public static SemanticVersion ParseVersion(string text, bool requirePrefix, string source)
+    public static SemVersion ParseVersion(string text, bool requirePrefix, string source)
     {
         var hasPrefix = text.Length > 0 && text[0] is 'v' or 'V';
-        if ((requirePrefix && !hasPrefix) || !SemanticVersion.TryParse(hasPrefix ? text[1..] : text, out var version) || HasLeadingZero(text))
+        if ((requirePrefix && !hasPrefix) || !TryParse(hasPrefix ? text[1..] : text, out var version))
             throw new InvalidVersionException(
                 $"{source} is not a semantic version: expected {(requirePrefix ? "v" : "[v]")}MAJOR.MINOR.PATCH[-PRERELEASE][+BUILD], e.g. v1.2.3 or v1.2.3-rc.1.");
         return version;
@@ -56,9 +56,9 @@ public static class TagRules
     public static string Sanitize(string name) =>
         DockerNames.Tag(name) is { Length: > 0 } tag ? tag : throw new InvalidVersionException($"'{name}' gives an empty image tag once sanitized.");
 
-    private static ReleaseTags Release(SemanticVersion version, string? gitTag, IReadOnlyList<string> repositoryTags, ImageTag sha)
+    private static ReleaseTags Release(SemVersion version, string? gitTag, IReadOnlyList<string> repositoryTags, ImageTag sha)
     {
-        var full = Sanitize(version.ToFullString());
+        var full = Sanitize(version.ToString());
         var tags = new List<ImageTag> { sha, new(full, Floating: false) };
         if (!version.IsPrerelease)
         {
@@ -66,20 +66,19 @@ public static class TagRules
             if (version.Major > 0) tags.Add(new ImageTag($"{version.Major}", Floating: true));
             if (IsHighestRelease(version, repositoryTags)) tags.Add(new ImageTag("latest", Floating: true));
         }
-        return new ReleaseTags { Version = version.ToFullString(), GitTag = gitTag, IsPrerelease = version.IsPrerelease, Tags = tags };
+        return new ReleaseTags { Version = version.ToString(), GitTag = gitTag, IsPrerelease = version.IsPrerelease, Tags = tags };
     }
 
     /// <summary>True when no valid release tag of the repository is higher (build metadata does not count).</summary>
-    private static bool IsHighestRelease(SemanticVersion version, IReadOnlyList<string> repositoryTags) =>
+    private static bool IsHighestRelease(SemVersion version, IReadOnlyList<string> repositoryTags) =>
         repositoryTags
             .Where(IsVersionTag)
-            .Select(t => SemanticVersion.TryParse(t[1..], out var v) && !HasLeadingZero(t) ? v : null)
+            .Select(t => TryParse(t[1..], out var v) ? v : null)
             .Where(v => v is { IsPrerelease: false })
-            .All(v => VersionComparer.VersionRelease.Compare(v, version) <= 0);
+            .All(v => SemVersion.ComparePrecedence(v, version) <= 0);
 
-    /// <summary>SemVer forbids leading zeros in MAJOR.MINOR.PATCH (<c>1.02.3</c>); the parser lets them through.</summary>
-    private static bool HasLeadingZero(string text) =>
-        text.TrimStart('v', 'V').Split('-', '+')[0].Split('.').Any(part => part.Length > 1 && part[0] == '0');
+    /// <summary>SemVer 2.0.0 as written: no leading zeros, no missing parts.</summary>
+    public static bool TryParse(string text, out SemVersion version) => SemVersion.TryParse(text, SemVersionStyles.Strict, out version!);
 
     private static string ShortSha(string sha) =>
         sha.Length >= 7 && sha.All(char.IsAsciiHexDigit)

@@ -1,8 +1,11 @@
-using NuGet.Versioning;
+using Semver;
 
 namespace Slipway.Containers.Scanning.Versions;
 
-/// <summary>Semantic Versioning 2.0.0 precedence (npm, OSV's SEMVER ranges); a leading 'v' is tolerated as npm does.</summary>
+/// <summary>
+/// Semantic Versioning 2.0.0 precedence (npm, OSV's SEMVER ranges) by the Semver package, which compares prerelease
+/// labels in ASCII order as the specification says (NuGet's ordering ignores their case); a leading 'v' is tolerated as npm does.
+/// </summary>
 public sealed class SemVerScheme : IVersionScheme
 {
     public static readonly SemVerScheme Scheme = new();
@@ -11,14 +14,14 @@ public sealed class SemVerScheme : IVersionScheme
     {
         order = 0;
         if (!TryParse(left, out var a) || !TryParse(right, out var b)) return false;
-        order = Math.Sign(VersionComparer.VersionRelease.Compare(a, b));
+        order = Math.Sign(SemVersion.ComparePrecedence(a, b));
         return true;
     }
 
-    private static bool TryParse(string value, out SemanticVersion version)
+    private static bool TryParse(string value, out SemVersion version)
     {
         value = value.Trim();
         if (value.StartsWith('v') || value.StartsWith('=')) value = value[1..];
-        return SemanticVersion.TryParse(value, out version!);
+        return SemVersion.TryParse(value, SemVersionStyles.Strict, out version!);
     }
 }

@@ -24,10 +24,26 @@ public class SemVerAndNuGetTests
         Assert.Equal(expected, order);
     }
 
+    // Where SemVer 2.0 and NuGet part: SemVer compares prerelease labels in ASCII order (uppercase before lowercase),
+    // NuGet ignores their case. OSV's SEMVER ranges and release tags follow SemVer; NuGet packages follow NuGet.
+    [Theory]
+    [InlineData("1.0.0-Beta", "1.0.0-alpha", -1, 1)]
+    [InlineData("1.0.0-RC.1", "1.0.0-rc.1", -1, 0)]
+    [InlineData("1.0.0-alpha", "1.0.0-ALPHA", 1, 0)]
+    [InlineData("2.0.0-Zeta", "2.0.0-beta", -1, 1)]
+    public void SemVer_and_NuGet_differ_on_the_case_of_prerelease_labels(string left, string right, int semver, int nuget)
+    {
+        Assert.True(SemVerScheme.Scheme.TryCompare(left, right, out var semverOrder));
+        Assert.True(NuGetScheme.Scheme.TryCompare(left, right, out var nugetOrder));
+        Assert.Equal((semver, nuget), (semverOrder, nugetOrder));
+    }
+
     [Theory]
     [InlineData("1.0")]
     [InlineData("1.0.0.0")]
     [InlineData("latest")]
+    [InlineData("01.0.0")]
+    [InlineData("1.0.0-rc.01")]
     public void SemVer_rejects_non_semver(string version) =>
         Assert.False(SemVerScheme.Scheme.TryCompare(version, "1.0.0", out _));
 
