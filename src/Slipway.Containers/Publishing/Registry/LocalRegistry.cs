@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Net;
 using System.Net.Sockets;
+using YamlDotNet.RepresentationModel;
 
 namespace Slipway.Containers.Publishing.Registry;
 
@@ -100,27 +101,28 @@ public sealed class LocalRegistry : IAsyncDisposable
 
     private string ConfigFile => Path.Combine(_directory, "config.yml");
 
-    private string Config(string? htpasswdFile) =>
-        $"""
-         version: 0.1
-         log:
-           level: warn
-           accesslog:
-             disabled: true
-         storage:
-           filesystem:
-             rootdirectory: {Path.Combine(_directory, "storage")}
-           delete:
-             enabled: true
-         http:
-           addr: {Host}
-         """ + (htpasswdFile is null ? "" : $"""
-
-         auth:
-           htpasswd:
-             realm: slipway
-             path: {htpasswdFile}
-         """) + "\n";
+    /// <summary>distribution's configuration: storage under the folder, this port on loopback, and htpasswd logins when given.</summary>
+    private string Config(string? htpasswdFile)
+    {
+        var config = new YamlMappingNode
+        {
+            { "version", "0.1" },
+            { "log", new YamlMappingNode { { "level", "warn" }, { "accesslog", new YamlMappingNode { { "disabled", "true" } } } } },
+            {
+                "storage", new YamlMappingNode
+                {
+                    { "filesystem", new YamlMappingNode { { "rootdirectory", Path.Combine(_directory, "storage") } } },
+                    { "delete", new YamlMappingNode { { "enabled", "true" } } },
+                }
+            },
+            { "http", new YamlMappingNode { { "addr", Host } } },
+        };
+        if (htpasswdFile is not null)
+            config.Add("auth", new YamlMappingNode { { "htpasswd", new YamlMappingNode { { "realm", "slipway" }, { "path", htpasswdFile } } } });
+        using var writer = new StringWriter();
+        new YamlStream(new YamlDocument(config)).Save(writer, assignAnchors: false);
+        return writer.ToString();
+    }
 
     private static int FreePort()
     {
