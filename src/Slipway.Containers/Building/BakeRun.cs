@@ -16,7 +16,7 @@ internal sealed class BakeRun(IBuildImages build)
         using var docker = DockerEngine.Connect();
         var classicStore = build.Builder is not { Length: > 0 } && !await ImageStore.IsContainerdAsync(docker, ct);
         var cache = build.EffectiveCache;
-        var plan = BakePlan.For(new BakeRequest
+        var plan = BakePlan.For(build.ConfigureBake(new BakeRequest
         {
             Stack = stack,
             Revision = revision,
@@ -34,7 +34,7 @@ internal sealed class BakeRun(IBuildImages build)
             ClassicStore = classicStore,
             BuildxSbom = build.BuildxSbom ?? false,
             Builder = build.Builder,
-        });
+        }));
         foreach (var note in plan.Notes) build.Log.Information("{Note}", note);
 
         var services = stack.BuiltServices.ToList();

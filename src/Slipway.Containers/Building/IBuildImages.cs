@@ -33,5 +33,8 @@ public interface IBuildImages : IRestore
         .Validates(ct => BuildInputs.ValidateAsync(this, ct))
         .Executes(ct => new BakeRun(this).RunAsync(ct));
 
+    /// <summary>A hook to change the bake before it is planned (labels, attestations, the builder): override it in the build class.</summary>
+    BakeRequest ConfigureBake(BakeRequest request) => request;
+
     LayerCache EffectiveCache => BuildCache ?? (IsServerBuild ? LayerCache.Gha : LayerCache.Local);
 }

@@ -38,4 +38,7 @@ public interface IScanImages : IBuildImages
         .Produces("artifacts/scan/**")
         .Validates(() => ScanInputs.Validate(this))
         .Executes(ct => new ScanRun(this).RunAsync(ct));
+
+    /// <summary>A hook to change the scan's settings (advisory source, policy, backend) before it runs: override it in the build class.</summary>
+    ScanSettings ConfigureScan(ScanSettings settings) => settings;
 }

@@ -14,7 +14,7 @@ internal sealed class ScanRun(IScanImages build)
     {
         var report = ImagesReport.Load(build.ImagesFile);
         var scanDirectory = build.ArtifactsDirectory / "scan";
-        var settings = new ScanSettings
+        var settings = build.ConfigureScan(new ScanSettings
         {
             AdvisoryDirectory = build.Advisories?.Value,
             OsvApi = ScanInputs.OsvEndpoint(build.OsvApi),
@@ -25,7 +25,7 @@ internal sealed class ScanRun(IScanImages build)
             Policy = new PolicySettings(build.ScanSeverity ?? Severity.High, build.ScanIgnoreUnfixed ?? false, ScanInputs.IgnoreFileOf(build)),
             OutputDirectory = scanDirectory,
             WorkDirectory = build.TemporaryDirectory / "scan",
-        };
+        });
 
         using var docker = DockerEngine.ConnectForTransfers();
         using var reader = ImageReader.ForEngine(docker, build.Log, build.Context.Environment);
