@@ -44,13 +44,13 @@ slipway() {
   ./build.sh BuildImages ComposeUp SmokeTest --skip Restore ScanImages "${SLIPWAY_STACK[@]}" >"$log" 2>&1
 }
 
-# The raw tools, step by step, each step's time recorded.
-STEPS=()
+# The raw tools, step by step, each step's time written to $STEPS_FILE (measure runs them in a subshell).
+STEPS_FILE="$TEMP/raw-steps"
 step() {
   local name="$1" start; shift
   start=$(now)
   "$@" || return 1
-  STEPS+=("$name=$(since "$start")")
+  printf '%s %.1fs  ' "$name" "$(since "$start")" >>"$STEPS_FILE"
 }
 
 prebuild() {
@@ -62,8 +62,9 @@ for name, service in json.load(sys.stdin)["services"].items():
   while IFS=$'\t' read -r context command; do (cd "$context" && sh -c "$command") || return 1; done
 }
 
+# The same work as Slipway's bake: a local layer cache and buildx's provenance (mode=max) on every image.
 bake() {
-  (cd "$STACK_DIR" && docker buildx bake -f "$COMPOSE" --load --progress plain \
+  (cd "$STACK_DIR" && docker buildx bake -f "$COMPOSE" --load --progress plain --set "*.attest=type=provenance,mode=max" \
     --set "*.cache-from=type=local,src=$TEMP/raw-cache" --set "*.cache-to=type=local,dest=$TEMP/raw-cache,mode=max")
 }
 
@@ -94,7 +95,7 @@ ledger_checks() {
 raw() {
   local project="$PROJECT_PREFIX-bench-raw" profile=()
   [ "$STACK_NAME" = ledger ] && profile=(--profile tools)
-  STEPS=()
+  : >"$STEPS_FILE"
   step prebuild prebuild || return 1
   step bake bake || return 1
   # Published ports on free host ports, as Slipway publishes them, so that nothing else on the machine is in the way.
@@ -115,7 +116,7 @@ measure() {
 }
 
 median() { printf '%s\n' "$@" | sort -g | awk '{a[NR]=$1} END {print (NR % 2) ? a[(NR+1)/2] : (a[NR/2] + a[NR/2+1]) / 2}'; }
-targets() { grep -E '^(BuildImages|ComposeUp|SmokeTest|ComposeDown) +Succeeded' "$TEMP/slipway-$1.log" | awk '{printf "%s %s  ", $1, $3}'; }
+targets() { grep -E '^(BuildImages|ComposeUp|SmokeTest|ComposeDown) +Succeeded' "$TEMP/slipway-$1.log" | awk '{t=$3; sub(/^0:0?/, "", t); printf "%s %ss  ", $1, t}'; }
 
 ./build.sh --help >/dev/null   # compile the build project outside the measurements
 echo "stack: $STACK_NAME ($COMPOSE); load average: $(cut -d' ' -f1-3 /proc/loadavg)"
@@ -123,13 +124,13 @@ printf '%-8s %9s %9s %7s   %s\n' pair Slipway raw ratio "Slipway per target | ra
 
 cold; s=$(measure slipway cold); cold; r=$(measure raw cold)
 cold_ratio=$(echo "$s / $r" | bc -l)
-printf '%-8s %8.1fs %8.1fs %7.2f   %s| %s\n' cold "$s" "$r" "$cold_ratio" "$(targets cold)" "${STEPS[*]}"
+printf '%-8s %8.1fs %8.1fs %7.2f   %s| %s\n' cold "$s" "$r" "$cold_ratio" "$(targets cold)" "$(cat "$STEPS_FILE")"
 
 ratios=()
 for i in $(seq "$PAIRS"); do
   s=$(measure slipway "warm$i"); r=$(measure raw "warm$i")
   ratios+=("$(echo "$s / $r" | bc -l)")
-  printf '%-8s %8.1fs %8.1fs %7.2f   %s| %s\n' "warm$i" "$s" "$r" "${ratios[-1]}" "$(targets "warm$i")" "${STEPS[*]}"
+  printf '%-8s %8.1fs %8.1fs %7.2f   %s| %s\n' "warm$i" "$s" "$r" "${ratios[-1]}" "$(targets "warm$i")" "$(cat "$STEPS_FILE")"
 done
 
 printf 'median warm ratio: %.2f over %d pairs; cold ratio: %.2f; load average after: %s\n' "$(median "${ratios[@]}")" "$PAIRS" "$cold_ratio" "$(cut -d' ' -f1-3 /proc/loadavg)"
