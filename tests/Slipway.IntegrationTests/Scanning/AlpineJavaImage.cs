@@ -1,11 +1,9 @@
 using System.Runtime.InteropServices;
 using Serilog.Core;
+using Slipway.Build;
 using Slipway.Build.Logging;
 using Slipway.Build.Processes;
-using Slipway.Build;
-using Slipway.Containers.Building;
 using Slipway.Containers.Images;
-using Slipway.Tests.Shared;
 
 namespace Slipway.IntegrationTests.Scanning;
 
@@ -94,23 +92,10 @@ public sealed class AlpineJavaImage : IAsyncLifetime
         await File.WriteAllBytesAsync(Path.Combine(rootfs, "app", "shop.jar"), jar);
         await File.WriteAllTextAsync(Path.Combine(_context, "Dockerfile"), "FROM scratch\nCOPY rootfs/ /\n");
 
-        var repository = $"slipway-scan-test/{Guid.NewGuid():N}"[..34] + "-shop";
-        var reference = repository + ":dev";
-        await Processes.RunAsync("docker", ["buildx", "build", "--platform", Platform, "--load", "-t", reference, _context], new ProcessOptions { Quiet = true });
-        var digest = (await Processes.RunAsync("docker", ["image", "inspect", "--format", "{{.Id}}", reference], new ProcessOptions { Quiet = true })).StandardOutput.Trim();
-        using var reader = new ImageIndexReader(ContainerdSocket.Require(ProcessEnvironment.Current));
-        var manifests = await reader.ManifestsAsync(digest, CancellationToken.None);
-        Image = new BuiltImage { Service = "shop", Reference = reference, Repository = repository, Tag = "dev", Digest = digest, Manifests = manifests };
+        Image = await ScanTestImage.BuildAsync(Processes, "shop", _context, Platform);
     }
 
-    public ImagesReport Report() => new()
-    {
-        Version = "sha-0000000",
-        Revision = new string('0', 40),
-        Created = DateTimeOffset.UnixEpoch,
-        Platforms = [Platform],
-        Images = [Image],
-    };
+    public ImagesReport Report() => ScanTestImage.Report(Platform, Image);
 
     private static void Write(string root, string path, string content)
     {

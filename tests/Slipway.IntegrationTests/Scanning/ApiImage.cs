@@ -4,7 +4,6 @@ using Serilog.Core;
 using Slipway.Build;
 using Slipway.Build.Logging;
 using Slipway.Build.Processes;
-using Slipway.Containers.Building;
 using Slipway.Containers.Images;
 using Slipway.IntegrationTests.Support;
 using Slipway.Tests.Shared;
@@ -41,23 +40,10 @@ public sealed partial class ApiImage : IAsyncLifetime
             WorkingDirectory = ApiDirectory, Quiet = true,
             Environment = new Dictionary<string, string?> { ["SLIPWAY_TARGETARCHS"] = Architecture, ["SLIPWAY_PLATFORMS"] = Platform },
         });
-        var repository = $"slipway-scan-test/{Guid.NewGuid():N}"[..34] + "-api";
-        var reference = repository + ":dev";
-        await Processes.RunAsync("docker", ["buildx", "build", "--platform", Platform, "--load", "-t", reference, ApiDirectory], new ProcessOptions { Quiet = true });
-        var digest = (await Processes.RunAsync("docker", ["image", "inspect", "--format", "{{.Id}}", reference], new ProcessOptions { Quiet = true })).StandardOutput.Trim();
-        using var reader = new ImageIndexReader(ContainerdSocket.Require(ProcessEnvironment.Current));
-        var manifests = await reader.ManifestsAsync(digest, CancellationToken.None);
-        Image = new BuiltImage { Service = "api", Reference = reference, Repository = repository, Tag = "dev", Digest = digest, Manifests = manifests };
+        Image = await ScanTestImage.BuildAsync(Processes, "api", ApiDirectory, Platform);
     }
 
-    public ImagesReport Report() => new()
-    {
-        Version = "sha-0000000",
-        Revision = new string('0', 40),
-        Created = DateTimeOffset.UnixEpoch,
-        Platforms = [Platform],
-        Images = [Image],
-    };
+    public ImagesReport Report() => ScanTestImage.Report(Platform, Image);
 
     /// <summary>Installed Debian packages as dpkg-query reports them inside the image (a container of its own, removed when done).</summary>
     public async Task<IReadOnlyDictionary<string, string>> DpkgQueryAsync()
