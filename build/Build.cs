@@ -61,6 +61,8 @@ class Build : SlipwayBuild, IPublish, ICheckWorkflows
         new("debootstrap", "debootstrap"),
     ];
 
+    // Every job that tests runs on a fresh runner: it installs the test tools itself, beside Compile, whose output Test runs.
+    [WorkflowSetup]
     Target RestoreTestTools => _ => _
         .Description("Installs what the tests use beyond the stack: registry, htpasswd, skopeo and debootstrap by Restore's rules, and the conformance tools pinned in tests/Conformance")
         .DependsOn<IRestore>(x => x.Restore)

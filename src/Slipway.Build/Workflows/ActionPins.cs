@@ -15,7 +15,6 @@ public sealed class ActionPins
     public const string Cache = "actions/cache";
     public const string UploadArtifact = "actions/upload-artifact";
     public const string DownloadArtifact = "actions/download-artifact";
-    public const string SetupBuildx = "docker/setup-buildx-action";
     public const string GitHubRuntime = "crazy-max/ghaction-github-runtime";
     public const string UploadSarif = "github/codeql-action/upload-sarif";
 
@@ -26,7 +25,6 @@ public sealed class ActionPins
         [Cache] = "v4",
         [UploadArtifact] = "v4",
         [DownloadArtifact] = "v4",
-        [SetupBuildx] = "v3",
         [GitHubRuntime] = "v3",
         [UploadSarif] = "v3",
     });

@@ -19,7 +19,7 @@ public sealed class WorkflowJobAttribute(string name) : Attribute
     /// <summary>The [Parameter] that takes the platform(s) on the job's <c>./build.sh</c> line.</summary>
     public string? PlatformParameter { get; init; }
 
-    /// <summary>The job drives Docker: it sets up buildx and exposes the runtime that buildx's <c>type=gha</c> cache needs.</summary>
+    /// <summary>The job drives Docker: it exposes the runtime that buildx's <c>type=gha</c> cache needs (Restore sets up the engine and buildx).</summary>
     public bool UsesDocker { get; init; }
 }
 

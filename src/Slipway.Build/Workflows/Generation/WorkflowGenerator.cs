@@ -128,8 +128,8 @@ public sealed class WorkflowGenerator
             ],
         };
         if (!docker) yield break;
-        yield return new Step("Set up Docker Buildx", _pins.Uses(ActionPins.SetupBuildx));
-        // Run steps don't see the cache service's URL and token that buildx's type=gha cache needs; this action exports them.
+        // No docker/setup-buildx-action: Restore prepares the runner's engine and its own builder, as on every other
+        // machine, so CI builds the way local runs and rehearsals do (see the README). Run steps don't see the cache service's URL and token that buildx's type=gha cache needs; this action exports them.
         yield return new Step("Expose the Actions cache to buildx (type=gha)", _pins.Uses(ActionPins.GitHubRuntime));
     }
 
