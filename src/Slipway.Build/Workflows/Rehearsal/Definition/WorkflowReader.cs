@@ -160,7 +160,7 @@ public static class WorkflowReader
         {
             // An include joins every combination whose axis values it doesn't change; when it joins none, it is a leg of its own.
             var joined = false;
-            for (var i = 0; i < legs.Count; i++)
+            for (var i = 0; i < original.Count; i++)
             {
                 if (entry.Any(kv => original[i].TryGetValue(kv.Key, out var v) && v != kv.Value)) continue;
                 foreach (var (key, value) in entry) legs[i][key] = value;

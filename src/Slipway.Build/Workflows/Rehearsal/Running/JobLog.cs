@@ -20,9 +20,10 @@ public sealed class JobLog(string file, SecretMasker masker) : IDisposable
     public void Step(int number, string name)
     {
         lock (_tail) _tail.Clear();
-        Write($"{Environment.NewLine}##[group]{number} {name}");
+        Note($"{Environment.NewLine}##[group]{number} {name}");
     }
 
+    /// <summary>A line of the step's output.</summary>
     public void Write(string line)
     {
         line = masker.Apply(line);
@@ -34,10 +35,22 @@ public sealed class JobLog(string file, SecretMasker masker) : IDisposable
         }
     }
 
-    /// <summary>The running step's last lines.</summary>
-    public string Tail()
+    /// <summary>A line of the runner's own (a command, a group, an error), kept out of the step's output.</summary>
+    public void Note(string line)
     {
-        lock (_tail) return string.Join(Environment.NewLine, _tail);
+        lock (_tail) _writer.WriteLine($"{DateTime.UtcNow:HH:mm:ss.fff} {masker.Apply(line)}");
+    }
+
+    /// <summary>The running step's last lines of output.</summary>
+    public IReadOnlyList<string> Tail()
+    {
+        lock (_tail) return _tail.ToList();
+    }
+
+    /// <summary>The last line of output that says something, for a one-line note.</summary>
+    public string? LastLine()
+    {
+        lock (_tail) return _tail.LastOrDefault(l => l.Trim().Length > 0)?.Trim() is { } line ? line.Length > 160 ? line[..160] + "…" : line : null;
     }
 
     public void Dispose() => _writer.Dispose();

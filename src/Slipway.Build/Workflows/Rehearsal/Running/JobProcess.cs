@@ -31,8 +31,8 @@ public static class JobProcess
     public static async Task RunCheckedAsync(JobLog log, string program, IReadOnlyList<string> arguments, string workingDirectory,
         IReadOnlyDictionary<string, string?> environment, CancellationToken cancellationToken)
     {
-        log.Write($"[command]{program} {string.Join(' ', arguments)}");
+        log.Note($"[command]{program} {string.Join(' ', arguments)}");
         var exitCode = await RunAsync(log, program, arguments, workingDirectory, environment, cancellationToken);
-        if (exitCode != 0) throw new StepFailedException($"'{program} {string.Join(' ', arguments)}' exited with code {exitCode}: {log.Tail()}");
+        if (exitCode != 0) throw new StepFailedException($"'{program} {string.Join(' ', arguments)}' exited with code {exitCode}{(log.LastLine() is { } last ? $": {last}" : "")}");
     }
 }

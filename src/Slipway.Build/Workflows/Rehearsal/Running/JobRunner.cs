@@ -90,18 +90,20 @@ public sealed class JobRunner(RehearsalSetup setup, ILogger log)
                 StepKind.Download => Download(with, workspace, jobLog, whyMissing),
                 _ => await RunAsync(step, run.Job.Defaults, Resolve(step.Run!, scope), scope, stepEnvironment, environment, workspace, temp, files, jobLog, cancellationToken),
             };
-            jobLog.Write($"##[endgroup] {(note is null ? "" : note + " ")}({stopwatch.Elapsed.TotalSeconds:0.0} s)");
+            jobLog.Note($"##[endgroup] {(note is null ? "" : note + " ")}({stopwatch.Elapsed.TotalSeconds:0.0} s)");
             return new StepResult(step.Number, name, RehearsalStatus.Succeeded, stopwatch.Elapsed, note);
         }
         catch (OperationCanceledException)
         {
-            jobLog.Write("##[error]The step was cancelled.");
+            jobLog.Note("##[error]The step was cancelled.");
             return new StepResult(step.Number, name, RehearsalStatus.Cancelled, stopwatch.Elapsed, "cancelled");
         }
         catch (Exception e) when (e is StepFailedException or InputException or IOException or UnauthorizedAccessException)
         {
             var message = setup.Masker.Apply(e.Message);
-            jobLog.Write($"##[error]{message}");
+            jobLog.Note($"##[error]{message}");
+            if (jobLog.Tail() is { Count: > 0 } tail)
+                log.Error("{Job} › {Step} failed: {Message}; its last lines:{NewLine}{Tail}", run.Title, name, message, Environment.NewLine, string.Join(Environment.NewLine, tail));
             return new StepResult(step.Number, name, RehearsalStatus.Failed, stopwatch.Elapsed, message);
         }
     }
@@ -176,12 +178,12 @@ public sealed class JobRunner(RehearsalSetup setup, ILogger log)
         {
             var message = $"No files were found with the provided path: {path.Replace('\n', ' ')}. No artifacts will be uploaded.";
             if (ifNone == "error") throw new StepFailedException(message);
-            jobLog.Write(ifNone == "warn" ? $"##[warning]{message}" : message);
+            jobLog.Note(ifNone == "warn" ? $"##[warning]{message}" : message);
             return ifNone == "warn" ? $"warning: no files for '{name}'" : $"no files for '{name}'";
         }
 
         var count = setup.Store.Upload(name, selection, Flag(with, "overwrite"));
-        foreach (var file in selection.Files) jobLog.Write($"{Path.GetRelativePath(selection.Root, file)}");
+        foreach (var file in selection.Files) jobLog.Note(Path.GetRelativePath(selection.Root, file));
         return $"'{name}': {count} file(s) from {Display(workspace, selection.Root)}";
     }
 
@@ -192,7 +194,7 @@ public sealed class JobRunner(RehearsalSetup setup, ILogger log)
         var destination = Path.GetFullPath(Path.Combine(workspace, path));
         var name = with.GetValueOrDefault("name");
         var downloaded = setup.Store.Download(name, with.GetValueOrDefault("pattern"), destination, Flag(with, "merge-multiple"), whyMissing);
-        foreach (var artifact in downloaded) jobLog.Write($"Downloaded '{artifact}' to {destination}");
+        foreach (var artifact in downloaded) jobLog.Note($"Downloaded '{artifact}' to {destination}");
         return $"{(downloaded.Count == 0 ? "no artifacts" : string.Join(", ", downloaded.Select(d => $"'{d}'")))} → {Display(workspace, destination)}";
     }
 
@@ -214,10 +216,10 @@ public sealed class JobRunner(RehearsalSetup setup, ILogger log)
         if (!Directory.Exists(workingDirectory)) throw new StepFailedException($"working-directory {workingDirectory} does not exist.");
 
         files.Reset();
-        foreach (var line in script.Split('\n')) jobLog.Write($"[command]{line}");
+        foreach (var line in script.TrimEnd().Split('\n')) jobLog.Note($"[command]{line}");
         var exitCode = await JobProcess.RunAsync(jobLog, program, arguments, workingDirectory, Process(stepEnvironment), cancellationToken);
-        if (files.Collect(jobEnvironment) is { } summary) jobLog.Write($"[step summary]{Environment.NewLine}{summary}");
-        if (exitCode != 0) throw new StepFailedException($"exit code {exitCode}: {jobLog.Tail()}");
+        if (files.Collect(jobEnvironment) is { } summary) jobLog.Note($"[step summary]{Environment.NewLine}{summary}");
+        if (exitCode != 0) throw new StepFailedException($"exit code {exitCode}{(jobLog.LastLine() is { } last ? $": {last}" : "")}");
         return null;
     }
 

@@ -45,9 +45,9 @@ public sealed class RehearsalRunner(RehearsalSetup setup, ILogger log)
             var stopwatch = Stopwatch.StartNew();
             var result = await new JobRunner(setup, log).RunAsync(run, index, name => WhyMissing(name, results), cancellationToken);
             var level = result.Status == RehearsalStatus.Succeeded ? Serilog.Events.LogEventLevel.Information : Serilog.Events.LogEventLevel.Error;
-            log.Write(level, "{Job}: {Status} in {Seconds:0} s{Note}; log: {Log}", run.Title, result.Status, stopwatch.Elapsed.TotalSeconds,
+            log.Write(level, "{Job}: {Status} in {Seconds:0} s{Note}; log: {Log}", run.Title, result.Status.ToString(), stopwatch.Elapsed.TotalSeconds,
                 result.FailedStep is { } failed ? $" at step {failed.Number} '{failed.Name}': {failed.Note}" : result.Note is null ? "" : $" ({result.Note})",
-                Path.GetRelativePath(Directory.GetCurrentDirectory(), result.LogFile!));
+                Path.GetRelativePath(setup.SourceRepository, result.LogFile!));
             results.Add(result);
         }
 
