@@ -94,9 +94,10 @@ public sealed class RehearsalRunTests : IDisposable
                   path: got
               - name: Check
                 run: |
-                  test "$(cat got/sub/made.txt)" = "native refs/heads/main"
+                  test "$(cat got/sub/made.txt)" = "overridden refs/heads/main"
                   test ! -e got/.hidden
                   test "$KEPT" = from-the-machine
+                  test "$GIVEN" = here
                   test -z "${GREETING:-}"
                   test "$GITHUB_ACTIONS" = true
                   test -z "${CI:-}"
@@ -110,7 +111,7 @@ public sealed class RehearsalRunTests : IDisposable
     {
         await CommitAsync(Workflow(UseJob));
 
-        var outcome = await RehearseAsync("--rehearsal-secret", "REHEARSED_SECRET");
+        var outcome = await RehearseAsync("--rehearsal-secret", "REHEARSED_SECRET", "--rehearsal-env", "GIVEN=here", "SLUG=overridden");
 
         Assert.True(outcome.ExitCode == 0, outcome.ToString());
         var summary = File.ReadAllText(_root.Path / "artifacts" / "rehearsal" / "demo" / "summary.txt");
@@ -124,6 +125,7 @@ public sealed class RehearsalRunTests : IDisposable
         var store = _root.Path / "artifacts" / "rehearsal" / "demo" / "store" / "made-native";
         Assert.Equal(["commits.txt", "sub/made.txt"], Directory.GetFiles(store, "*", SearchOption.AllDirectories).Select(f => Path.GetRelativePath(store, f)).Order());
         Assert.Equal("2", File.ReadAllText(store / "commits.txt").Trim());
+        Assert.Equal("overridden refs/heads/main", File.ReadAllText(store / "sub" / "made.txt").Trim());
         // The secret reached the job and no log shows it.
         var log = File.ReadAllText(Directory.GetFiles(_root.Path / "artifacts" / "rehearsal" / "demo" / "logs", "01-*.log").Single());
         Assert.Contains("token is ***", log);

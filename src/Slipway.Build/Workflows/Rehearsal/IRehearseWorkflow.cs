@@ -24,6 +24,9 @@ public interface IRehearseWorkflow : ISlipwayBuild
     [Parameter("Repository variables (vars.NAME) the rehearsed jobs read, as NAME=VALUE")]
     string[]? RehearsalVariable => TryGetValue(() => RehearsalVariable);
 
+    [Parameter("Environment variables every rehearsed job gets over the workflow's, as NAME=VALUE: what this machine needs in place of a service it can't reach, e.g. ADVISORIES=/srv/osv-mirror (never a secret: use --rehearsal-secret)")]
+    string[]? RehearsalEnv => TryGetValue(() => RehearsalEnv);
+
     /// <summary>
     /// What stands in during a rehearsal for a service GitHub's runners reach and this machine does not (a registry, say),
     /// and clears up after each job what a discarded runner would take with it. None by default.

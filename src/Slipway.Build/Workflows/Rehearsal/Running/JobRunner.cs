@@ -110,7 +110,10 @@ public sealed class JobRunner(RehearsalSetup setup, ILogger log)
 
     private string Resolve(string text, ExpressionScope scope) => Templates.Resolve(text, scope);
 
-    /// <summary>The machine's environment less what GitHub sets and what would set the build's parameters, then GitHub's variables and the job's.</summary>
+    /// <summary>
+    /// The machine's environment less what GitHub sets and what would set the build's parameters, then GitHub's variables,
+    /// the job's (as the stand-in replaces them), and those given for every job.
+    /// </summary>
     private Dictionary<string, string> JobEnvironment(JobRun run, string workspace, string temp, RunnerFiles files)
     {
         var context = Plan.Context;
@@ -148,6 +151,7 @@ public sealed class JobRunner(RehearsalSetup setup, ILogger log)
         foreach (var (name, value) in RehearsalContexts.Runner(context, temp)) environment[$"RUNNER_{name.ToUpperInvariant()}"] = value;
         foreach (var (name, value) in run.Env)
             environment[name] = setup.StandIn.Variables.TryGetValue(name, out var standIn) ? standIn : value;
+        foreach (var (name, value) in setup.ExtraVariables) environment[name] = value;
         return environment;
     }
 

@@ -33,6 +33,7 @@ internal sealed partial class RehearsalRun(IRehearseWorkflow build)
         }
 
         var inputs = KeyValues.Parse(nameof(IRehearseWorkflow.RehearsalInput), build.RehearsalInput ?? []);
+        var extra = KeyValues.Parse(nameof(IRehearseWorkflow.RehearsalEnv), build.RehearsalEnv ?? []);
         var (eventName, gitRef) = RehearsalEvent.Choose(definition, git, inputs.Count > 0);
         var context = new RehearsalContext
         {
@@ -61,7 +62,7 @@ internal sealed partial class RehearsalRun(IRehearseWorkflow build)
         {
             await using var standIn = await build.StartRehearsalStandInAsync(plan, cancellationToken);
             var setup = new RehearsalSetup(plan, root, root.Name, work, output / "logs", new ArtifactStore(output / "store"),
-                build.Context.Environment, MachineEnvironment(), standIn, build.Context.Masker);
+                build.Context.Environment, MachineEnvironment(), standIn, extra, build.Context.Masker);
             results = await new RehearsalRunner(setup, log).RunAsync(cancellationToken);
         }
         finally

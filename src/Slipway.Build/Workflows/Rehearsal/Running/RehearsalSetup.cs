@@ -4,7 +4,7 @@ namespace Slipway.Build.Workflows.Rehearsal;
 
 /// <summary>
 /// What every job run of one rehearsal shares: the plan, the repository, the folders, the environment this process inherited
-/// and the part of it the jobs get (the machine's), and the stand-in.
+/// and the part of it the jobs get (the machine's), the stand-in, and the variables given for every job (--rehearsal-env).
 /// </summary>
 public sealed record RehearsalSetup(
     RehearsalPlan Plan,
@@ -16,4 +16,5 @@ public sealed record RehearsalSetup(
     IReadOnlyDictionary<string, string> InheritedEnvironment,
     IReadOnlyDictionary<string, string> MachineEnvironment,
     IRehearsalStandIn StandIn,
+    IReadOnlyDictionary<string, string> ExtraVariables,
     SecretMasker Masker);
