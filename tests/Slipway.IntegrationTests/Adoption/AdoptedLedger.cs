@@ -24,7 +24,11 @@ public sealed class AdoptedLedger : IAsyncLifetime
     public BuildRun Pack { get; private set; } = new(-1, "");
     public CommandResult Init { get; private set; } = new(-1, "", "");
 
-    public Dictionary<string, string> Environment => new() { ["NUGET_PACKAGES"] = Path.Combine(Temp, "nuget"), ["NO_COLOR"] = "1" };
+    /// <summary>
+    /// A developer's shell, also when the tests run in a GitHub Actions job (or a rehearsal of one): there a build reads
+    /// GITHUB_ACTIONS and leaves the workflows alone, and init relies on a local run to write them.
+    /// </summary>
+    public Dictionary<string, string> Environment => new() { ["NUGET_PACKAGES"] = Path.Combine(Temp, "nuget"), ["NO_COLOR"] = "1", ["GITHUB_ACTIONS"] = "" };
 
     public async Task InitializeAsync()
     {
