@@ -44,11 +44,11 @@ public sealed class JobRunner(RehearsalSetup setup, ILogger log)
                 if (result.Status == RehearsalStatus.Failed && !planned.Step.ContinueOnError) failed = true;
                 results.Add(result);
             }
-
-            await setup.StandIn.AfterJobAsync(workspace, CancellationToken.None);
         }
         finally
         {
+            // What a discarded runner would take with it goes, also after a failure.
+            await setup.StandIn.AfterJobAsync(workspace, CancellationToken.None);
             Directory.Delete(root, recursive: true);
         }
 
