@@ -1,23 +1,24 @@
 using Slipway.Build.Workflows.Rehearsal;
+using Slipway.Tests.Shared;
 
 namespace Slipway.Build.Tests.Rehearsal;
 
 /// <summary>GitHub's expression language as the rehearsal evaluates it: contexts, literals, operators, coercion and functions.</summary>
 public sealed class ExpressionTests
 {
-    private static readonly ExpressionScope Scope = new(new Dictionary<string, object?>
-    {
-        ["github"] = ExpressionValue.Object(new Dictionary<string, object?>
+    /// <summary>The contexts, as JSON, so that GitHub's own expression library can be given the same.</summary>
+    private const string Contexts =
+        """
         {
-            ["ref"] = "refs/tags/v1.2.3",
-            ["repository_owner"] = "Acme",
-            ["event"] = ExpressionValue.Object([KeyValuePair.Create("repository", (object?)ExpressionValue.Object([KeyValuePair.Create("default_branch", (object?)"main")]))]),
-        }),
-        ["matrix"] = ExpressionValue.Strings([KeyValuePair.Create("platform", "linux/arm64"), KeyValuePair.Create("slug", "linux-arm64")]),
-        ["inputs"] = ExpressionValue.Object([]),
-        ["secrets"] = ExpressionValue.Strings([KeyValuePair.Create("GITHUB_TOKEN", "t0ken")]),
-        ["list"] = new List<object?> { "a", 2.0, true },
-    });
+          "github": { "ref": "refs/tags/v1.2.3", "repository_owner": "Acme", "event": { "repository": { "default_branch": "main" } } },
+          "matrix": { "platform": "linux/arm64", "slug": "linux-arm64" },
+          "inputs": {},
+          "secrets": { "GITHUB_TOKEN": "t0ken" },
+          "list": ["a", 2, true]
+        }
+        """;
+
+    private static readonly ExpressionScope Scope = new((IReadOnlyDictionary<string, object?>)ExpressionValue.FromJson(Contexts)!);
 
     [Theory]
     [InlineData("github.ref", "refs/tags/v1.2.3")]
@@ -44,6 +45,28 @@ public sealed class ExpressionTests
     [InlineData("null && 'yes'", "")]
     public void Values_read_as_GitHub_splices_them(string expression, string expected) =>
         Assert.Equal(expected, ExpressionValue.ToText(ExpressionEvaluator.Evaluate(expression, Scope)));
+
+    /// <summary>Every expression above, evaluated by GitHub's own expression library (@actions/expressions) as well: the same text and truth.</summary>
+    [Fact]
+    public async Task GitHubs_own_expression_library_agrees()
+    {
+        var expressions = typeof(ExpressionTests).GetMethods()
+            .Where(m => m.Name is nameof(Values_read_as_GitHub_splices_them) or nameof(Comparisons_and_logic_follow_GitHubs_rules))
+            .SelectMany(m => m.GetCustomAttributes(typeof(InlineDataAttribute), false).Cast<InlineDataAttribute>())
+            .Select(a => (string)a.GetData(null!).Single()[0])
+            .ToList();
+        Assert.True(expressions.Count > 30, $"only {expressions.Count} expressions were found to compare");
+
+        var reference = await Conformance.ExpressionsAsync(Contexts, expressions);
+
+        Assert.All(reference, r =>
+        {
+            Assert.True(r.Error is null, $"{r.Expression}: {r.Error}");
+            var ours = ExpressionEvaluator.Evaluate(r.Expression, Scope);
+            Assert.True(r.Text == ExpressionValue.ToText(ours) && r.Truthy == ExpressionValue.IsTruthy(ours),
+                $"{r.Expression}: GitHub's library gives '{r.Text}' ({r.Truthy}), the rehearsal '{ExpressionValue.ToText(ours)}' ({ExpressionValue.IsTruthy(ours)})");
+        });
+    }
 
     [Theory]
     [InlineData("github.ref == 'REFS/TAGS/V1.2.3'", true)]
