@@ -117,7 +117,7 @@ public interface IBuildImages : IRestore, IRehearseWorkflow
             ReportSummary($"{images.Count} images, {string.Join(" + ", Platforms)}, {version}");
         });
 
-    /// <summary>A rehearsal removes the images each job built, as a runner would be thrown away with them.</summary>
+    /// <summary>A rehearsal removes the images its jobs built, as their runners would be thrown away with them.</summary>
     Task<IRehearsalStandIn> IRehearseWorkflow.StartRehearsalStandInAsync(RehearsalPlan plan, CancellationToken cancellationToken) => RehearsalStandIns.ImagesOnly(this);
 
     /// <summary>buildx's type=gha cache needs the cache service's token, which run steps only see when a step exposes it.</summary>

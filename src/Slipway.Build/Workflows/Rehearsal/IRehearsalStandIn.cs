@@ -8,7 +8,7 @@ public interface IRehearsalStandIn : IAsyncDisposable
 {
     IReadOnlyDictionary<string, string> Variables { get; }
 
-    /// <summary>After a job, before its workspace is removed: what the job left on this machine that a runner would take with it.</summary>
+    /// <summary>After a job, before its workspace is removed: notes what the job left on this machine that a runner would take with it.</summary>
     Task AfterJobAsync(string workspace, CancellationToken cancellationToken);
 }
 
