@@ -64,7 +64,7 @@ class Build : SlipwayBuild, IPublish, ICheckWorkflows
         SigningSession.Tool,
     ];
 
-    // Tools are installed on the machine that runs the tests, so it runs in the job of Test, not in one of its own.
+    // Every job that tests runs on a fresh runner: it installs the test tools itself, beside Compile, whose output Test runs.
     [WorkflowSetup]
     Target RestoreTestTools => _ => _
         .Description("Installs what the tests use beyond the stack: registry, htpasswd, skopeo, debootstrap and cosign by Restore's rules, and the conformance tools pinned in tests/Conformance")

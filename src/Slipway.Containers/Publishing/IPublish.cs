@@ -1,5 +1,7 @@
 using Slipway.Build;
+using Slipway.Build.Workflows.Rehearsal;
 using Slipway.Containers.Building;
+using Slipway.Containers.Rehearsal;
 using Slipway.Containers.Scanning;
 using Slipway.Containers.Smoke;
 
@@ -26,6 +28,10 @@ public interface IPublish : IVerifyImages
 
     [Parameter("GitHub's API address, e.g. https://ghe.example.com/api/v3 (default: https://api.github.com/)")]
     string? GitHubApiUrl => TryGetValue(() => GitHubApiUrl);
+
+    /// <summary>A rehearsal publishes to --registry or a throw-away registry, and never cuts a GitHub release: the token is withheld.</summary>
+    Task<IRehearsalStandIn> IRehearseWorkflow.StartRehearsalStandInAsync(RehearsalPlan plan, CancellationToken cancellationToken) =>
+        RehearsalStandIns.WithRegistryAsync(this, plan, [nameof(GitHubToken)], cancellationToken);
 
     Target Publish => _ => _
         .Description("Pushes the tested image digests to the registry with version tags and creates the GitHub release")

@@ -1,7 +1,9 @@
 using Slipway.Build;
 using Slipway.Build.Execution;
+using Slipway.Build.Workflows.Rehearsal;
 using Slipway.Containers.Building;
 using Slipway.Containers.Publishing.Registry;
+using Slipway.Containers.Rehearsal;
 using Slipway.Containers.Scanning;
 using Slipway.Containers.Smoke;
 
@@ -34,6 +36,10 @@ public interface IPushByDigest : IScanImages, ISmokeTest
 
     /// <summary>artifacts/pushed.json: what PushByDigest pushed, service → platform → manifest digest.</summary>
     AbsolutePath PushReportFile => ArtifactsDirectory / "pushed.json";
+
+    /// <summary>A rehearsal publishes to --registry, else to a throw-away registry all its jobs share.</summary>
+    Task<IRehearsalStandIn> IRehearseWorkflow.StartRehearsalStandInAsync(RehearsalPlan plan, CancellationToken cancellationToken) =>
+        RehearsalStandIns.WithRegistryAsync(this, plan, [], cancellationToken);
 
     Target PushByDigest => _ => _
         .Description("Pushes each built platform image to the registry by digest only, without a tag, for Publish to merge into one index")

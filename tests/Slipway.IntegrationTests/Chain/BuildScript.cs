@@ -6,7 +6,7 @@ using Slipway.Tests.Shared;
 namespace Slipway.IntegrationTests.Chain;
 
 /// <summary>One run of <c>./build.sh</c> from the repository root: what a user types, with its output and exit code.</summary>
-internal sealed partial record BuildRun(int ExitCode, string Output)
+public sealed partial record BuildRun(int ExitCode, string Output)
 {
     /// <summary>The compose project the run started, from ComposeUp's "Starting project" line.</summary>
     public string? ProjectName => StartingProject().Match(Output) is { Success: true } match ? match.Groups[1].Value : null;

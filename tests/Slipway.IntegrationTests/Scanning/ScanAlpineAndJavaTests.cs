@@ -88,7 +88,7 @@ public sealed class ScanAlpineAndJavaTests(AlpineJavaImage image) : IClassFixtur
         var coverage = Assert.Single(outcome.Coverage).Ecosystems;
         Assert.Equal([("Alpine", 6, false), ("Maven", 7, false)], coverage.Select(e => (e.Ecosystem, e.Packages, e.Checked)));
         var summary = await File.ReadAllTextAsync(outcome.SummaryFile);
-        Assert.Contains("> **Not checked:** Alpine in shop, Maven in shop.", summary);
+        Assert.Contains("> **Not checked for vulnerabilities:** Alpine in shop, Maven in shop.", summary);
         Assert.Contains("| shop | " + image.Platform + " | Maven | 7 | **not checked**: no Maven advisories were available |", summary);
     }
 

@@ -2,7 +2,7 @@ using System.Diagnostics;
 
 namespace Slipway.IntegrationTests.Support;
 
-internal sealed record CommandResult(int ExitCode, string Output, string Error);
+public sealed record CommandResult(int ExitCode, string Output, string Error);
 
 /// <summary>Runs a program to completion, capturing its output, and fails with that output when it fails.</summary>
 internal static class CommandLine
