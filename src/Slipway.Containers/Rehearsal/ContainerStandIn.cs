@@ -12,9 +12,10 @@ namespace Slipway.Containers.Rehearsal;
 /// <summary>
 /// What a rehearsal of a container build needs beyond the jobs themselves: the images each job built are untagged when
 /// the rehearsal ends (a runner would be thrown away with them; untagging between jobs would let the engine collect
-/// content a later job's build still reads from its cache), and a registry may stand in for the workflow's.
+/// content a later job's build still reads from its cache), a registry may stand in for the workflow's, and a throw-away
+/// key pair for its signing identity; the registry and the keys are removed when the rehearsal ends.
 /// </summary>
-internal sealed class ContainerStandIn(ILogger log, IReadOnlyDictionary<string, string> variables, LocalRegistry? registry) : IRehearsalStandIn
+internal sealed class ContainerStandIn(ILogger log, IReadOnlyDictionary<string, string> variables, LocalRegistry? registry, string? keys) : IRehearsalStandIn
 {
     private readonly List<string> _built = [];
 
@@ -57,6 +58,7 @@ internal sealed class ContainerStandIn(ILogger log, IReadOnlyDictionary<string, 
             log.Information("Removed the {Count} image tag(s) the rehearsed jobs built", _built.Distinct().Count());
         }
 
+        if (keys is not null) Directory.Delete(keys, recursive: true);
         if (registry is null) return;
         await registry.DisposeAsync();
         log.Information("The throw-away registry at {Host} is removed", registry.Host);
