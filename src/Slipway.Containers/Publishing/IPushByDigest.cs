@@ -14,7 +14,7 @@ namespace Slipway.Containers.Publishing;
 /// scanned, smoke-tested image manifests by digest only (no tag anyone could pull as a release) and hands what it pushed
 /// to the merge job, whose Publish lists them in one index. In a workflow it runs in each platform's job, after SmokeTest.
 /// </summary>
-[WorkflowJob("images", Platforms = JobPlatforms.Each, PlatformParameter = nameof(Platform), UsesDocker = true)]
+[WorkflowJob("images", Platforms = JobPlatforms.Each, PlatformParameter = nameof(Platform), SetupSteps = [typeof(ExposeBuildCache)])]
 [WorkflowPermission("packages", "write")]
 public interface IPushByDigest : IScanImages, ISmokeTest
 {

@@ -1,4 +1,5 @@
 using Slipway.Build;
+using Slipway.Containers.Building;
 using Slipway.Containers.Images;
 
 namespace Slipway.Containers.Stacks;
@@ -8,7 +9,7 @@ namespace Slipway.Containers.Stacks;
 /// .nuke/parameters.json points at the reference stack, and any other stack is a matter of parameters.
 /// In a workflow, the stack's targets share one Docker engine, so they run in one job, once per platform on its native runner.
 /// </summary>
-[WorkflowJob("images", Platforms = JobPlatforms.Each, PlatformParameter = nameof(Platform), UsesDocker = true)]
+[WorkflowJob("images", Platforms = JobPlatforms.Each, PlatformParameter = nameof(Platform), SetupSteps = [typeof(ExposeBuildCache)])]
 public interface IStack : ISlipwayBuild
 {
     [Parameter("Compose files of the stack, in order, like compose's -f")]

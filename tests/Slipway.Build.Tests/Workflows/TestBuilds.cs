@@ -1,7 +1,16 @@
+using Slipway.Build.Workflows;
+
 namespace Slipway.Build.Tests.Workflows;
 
+/// <summary>A step a component declares for its job: the engine writes it, knowing nothing of what it is for.</summary>
+public sealed class ExposeRuntime : IWorkflowSetupStep
+{
+    public Step Create(ActionPins pins) =>
+        new("Expose the runtime", pins.Uses(ActionPins.GitHubScript)) { UsesVersion = pins.Version(ActionPins.GitHubScript), With = [new("script", "core.exportVariable('TOKEN', process.env.TOKEN)")] };
+}
+
 /// <summary>A container chain in miniature: every target shares one engine, per platform.</summary>
-[WorkflowJob("engine", Platforms = JobPlatforms.Each, PlatformParameter = nameof(Platform), UsesDocker = true)]
+[WorkflowJob("engine", Platforms = JobPlatforms.Each, PlatformParameter = nameof(Platform), SetupSteps = [typeof(ExposeRuntime)])]
 public interface IEngine : ISlipwayBuild
 {
     [Parameter("Platforms", Separator = ",")]

@@ -1,8 +1,8 @@
 namespace Slipway.Build;
 
 /// <summary>
-/// Groups targets into one workflow job because they share state that an artifact can't carry, such as the images and
-/// containers in one Docker engine. On a target property it applies to that target; on a component interface to the
+/// Groups targets into one workflow job because they share state that an artifact can't carry, such as what one
+/// machine holds between them. On a target property it applies to that target; on a component interface to the
 /// component's targets and to those of the components that extend it, unless they declare their own.
 /// A target without a declaration joins the job of the targets it depends on when they share one (the state it reads
 /// from them is unknown), and gets a job of its own otherwise.
@@ -19,8 +19,8 @@ public sealed class WorkflowJobAttribute(string name) : Attribute
     /// <summary>The [Parameter] that takes the platform(s) on the job's <c>./build.sh</c> line.</summary>
     public string? PlatformParameter { get; init; }
 
-    /// <summary>The job builds with buildx: it is handed the cache service's address and token that buildx's <c>type=gha</c> cache needs.</summary>
-    public bool UsesDocker { get; init; }
+    /// <summary>Steps the job runs after checkout and before its targets, each a type implementing <see cref="IWorkflowSetupStep"/>.</summary>
+    public Type[] SetupSteps { get; init; } = [];
 }
 
 public enum JobPlatforms

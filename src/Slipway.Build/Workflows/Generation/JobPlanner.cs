@@ -105,7 +105,7 @@ internal static class JobPlanner
         target.DependsOn.Where(d => !target.Consumes.Contains(d)).Concat(order.Where(o => o.Triggers.Contains(target)));
 
     private static bool SameJob(WorkflowJobAttribute a, WorkflowJobAttribute b) =>
-        a.Platforms == b.Platforms && a.PlatformParameter == b.PlatformParameter && a.UsesDocker == b.UsesDocker;
+        a.Platforms == b.Platforms && a.PlatformParameter == b.PlatformParameter && a.SetupSteps.SequenceEqual(b.SetupSteps);
 
     private static Group Add(List<Group> groups, WorkflowJobAttribute? declaration)
     {

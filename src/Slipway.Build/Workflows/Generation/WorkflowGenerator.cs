@@ -50,7 +50,7 @@ public sealed class WorkflowGenerator
             var permissions = Permissions(jobTraits);
             var publishes = jobTraits.SelectMany(t => t.Permissions).Any(p => p.Access == "write");
             var steps = new List<Step>();
-            steps.AddRange(SetupSteps(job.Declaration?.UsesDocker == true));
+            steps.AddRange(SetupSteps(job.Declaration?.SetupSteps ?? []));
             steps.AddRange(Downloads(job, mode, jobOf, legs));
             steps.Add(RunStep(job, mode, legs, context));
             steps.AddRange(Uploads(job, mode, jobOf));
@@ -128,7 +128,7 @@ public sealed class WorkflowGenerator
             .ToList();
     }
 
-    private IEnumerable<Step> SetupSteps(bool docker)
+    private IEnumerable<Step> SetupSteps(IReadOnlyList<Type> declared)
     {
         yield return Action("Check out with full history (versions come from tags)", ActionPins.Checkout) with { With = [new("fetch-depth", 0)] };
         yield return Action("Set up .NET from global.json", ActionPins.SetupDotnet) with { With = [new("global-json-file", "global.json")] };
@@ -141,23 +141,13 @@ public sealed class WorkflowGenerator
                 new("restore-keys", "nuget-${{ runner.os }}-${{ runner.arch }}-"),
             ],
         };
-        if (!docker) yield break;
-        // Run steps don't see the cache service's address and token that buildx's type=gha cache reads; GitHub's own
-        // script action hands them on, so that no third party's action runs in a job that holds write permissions.
-        // Restore sets up the engine and buildx itself (the containerd store lets its default builder use that cache).
-        yield return Action("Expose the Actions cache service to buildx (type=gha)", ActionPins.GitHubScript) with
+        foreach (var type in declared)
         {
-            With = [new("script", GhaCacheScript)],
-        };
-    }
-
-    /// <summary>Exports the runtime variables buildx's gha cache reads (older and newer cache services) to the later steps.</summary>
-    private const string GhaCacheScript =
-        """
-        for (const name of ['ACTIONS_CACHE_URL', 'ACTIONS_CACHE_SERVICE_V2', 'ACTIONS_RESULTS_URL', 'ACTIONS_RUNTIME_TOKEN']) {
-          if (process.env[name]) core.exportVariable(name, process.env[name]);
+            if (!typeof(IWorkflowSetupStep).IsAssignableFrom(type) || type.GetConstructor(Type.EmptyTypes) is null)
+                throw new BuildDefinitionException($"[WorkflowJob] SetupSteps names {type.Name}, which is not an {nameof(IWorkflowSetupStep)} with a constructor without parameters.");
+            yield return ((IWorkflowSetupStep)Activator.CreateInstance(type)!).Create(_pins);
         }
-        """;
+    }
 
     private Step Action(string name, string action, string? condition = null) =>
         new(name, _pins.Uses(action), If: condition) { UsesVersion = _pins.Version(action) };

@@ -16,9 +16,6 @@ public static class RehearsalPlanner
         ["actions/setup-dotnet"] = "installs .NET on GitHub's runner; here the machine's SDK serves (build.sh checks it against global.json)",
         ["actions/cache"] = "GitHub's cache service; here the machine's own caches stay from job to job",
         ["actions/github-script"] = "runs JavaScript against GitHub's API and runtime",
-        ["crazy-max/ghaction-github-runtime"] = "exposes GitHub's cache service to later steps; there is none here",
-        ["docker/setup-buildx-action"] = "switches GitHub's runner to a docker-container builder; here the engine's own builder serves",
-        ["sigstore/cosign-installer"] = "installs cosign on GitHub's runner",
     };
 
     public static RehearsalPlan Plan(WorkflowDefinition workflow, RehearsalContext context)
