@@ -15,11 +15,14 @@ namespace Slipway.Containers.Rehearsal;
 /// content a later job's build still reads from its cache), a registry may stand in for the workflow's, and a throw-away
 /// key pair for its signing identity; the registry and the keys are removed when the rehearsal ends.
 /// </summary>
-internal sealed class ContainerStandIn(ILogger log, IReadOnlyDictionary<string, string> variables, LocalRegistry? registry, string? keys) : IRehearsalStandIn
+internal sealed class ContainerStandIn(ILogger log, IReadOnlyDictionary<string, string> variables, LocalRegistry? registry, string? keys,
+    IReadOnlyDictionary<string, string>? companions = null) : IRehearsalStandIn
 {
     private readonly List<string> _built = [];
 
     public IReadOnlyDictionary<string, string> Variables { get; } = variables;
+
+    public IReadOnlyDictionary<string, string> Companions { get; } = companions ?? new Dictionary<string, string>();
 
     /// <summary>Notes the images listed in the job's artifacts/images.json, before its workspace goes.</summary>
     public Task AfterJobAsync(string workspace, CancellationToken cancellationToken)

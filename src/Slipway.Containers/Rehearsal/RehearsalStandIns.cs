@@ -50,17 +50,18 @@ internal static class RehearsalStandIns
 
         var signingVariables = Named(nameof(IVerifyImages.Signing));
         string? keys = null;
+        var companions = new Dictionary<string, string>();
         if (signingVariables.Count > 0)
         {
             (keys, var password) = await ThrowAwayKeysAsync(build, cancellationToken);
             foreach (var v in signingVariables) variables[v] = nameof(SigningMode.Key);
             // The build reads its parameters from variables named like them (case and '_' aside).
-            variables["COSIGN_KEY"] = Path.Combine(keys, "cosign.key");
-            variables["COSIGN_PASSWORD"] = password;
+            companions["COSIGN_KEY"] = Path.Combine(keys, "cosign.key");
+            companions["COSIGN_PASSWORD"] = password;
             build.Log.Warning("Rehearsal: the jobs sign and verify with a throw-away key pair in place of the workflow's {Signing} signing", string.Join(", ", signingVariables.Select(v => plan.Runs.SelectMany(r => r.Env).First(e => e.Key == v).Value).Distinct()));
         }
 
-        return new ContainerStandIn(build.Log, variables, local, keys);
+        return new ContainerStandIn(build.Log, variables, local, keys, companions);
     }
 
     /// <summary>cosign.key and cosign.pub in a folder of their own, the key's password added to the masked secrets.</summary>

@@ -151,6 +151,8 @@ public sealed class JobRunner(RehearsalSetup setup, ILogger log)
         foreach (var (name, value) in RehearsalContexts.Runner(context, temp)) environment[$"RUNNER_{name.ToUpperInvariant()}"] = value;
         foreach (var (name, value) in run.Env)
             environment[name] = setup.StandIn.Variables.TryGetValue(name, out var standIn) ? standIn : value;
+        if (run.Env.Any(e => setup.StandIn.Variables.ContainsKey(e.Key)))
+            foreach (var (name, value) in setup.StandIn.Companions) environment[name] = value;
         foreach (var (name, value) in setup.ExtraVariables) environment[name] = value;
         return environment;
     }
