@@ -1,5 +1,7 @@
 using Docker.DotNet;
 using Docker.DotNet.Models;
+using Polly;
+using Polly.Retry;
 using Serilog;
 using Slipway.Containers.Images;
 
@@ -11,8 +13,26 @@ namespace Slipway.Containers.Publishing.Registry;
 /// a command line or a config file.
 /// </summary>
 /// <param name="observe">Sees every progress message of the push (tests use it to interrupt a push midway).</param>
-public sealed class EnginePusher(DockerClient docker, ILogger log, Action<JSONMessage>? observe = null)
+/// <param name="firstRetryDelay">The first wait before a push that met a registry's bad moment is tried again (tests shorten it).</param>
+public sealed class EnginePusher(DockerClient docker, ILogger log, Action<JSONMessage>? observe = null, TimeSpan? firstRetryDelay = null)
 {
+    // A push is content-addressed and so safe to repeat; only a registry's 429 or 5xx is tried again, not a refusal or a dead registry.
+    private readonly ResiliencePipeline _retries = new ResiliencePipelineBuilder()
+        .AddRetry(new RetryStrategyOptions
+        {
+            MaxRetryAttempts = RegistryRetries.MaxRetries,
+            BackoffType = DelayBackoffType.Exponential,
+            UseJitter = true,
+            Delay = firstRetryDelay ?? TimeSpan.FromMilliseconds(500),
+            ShouldHandle = new PredicateBuilder().Handle<RegistryException>(e => EnginePushError.IsTransient(e.Message)),
+            OnRetry = args =>
+            {
+                log.Warning("{Failure}; trying again in {Delay:0.0} s", args.Outcome.Exception!.Message, args.RetryDelay.TotalSeconds);
+                return ValueTask.CompletedTask;
+            },
+        })
+        .Build();
+
     /// <summary>Checks that the local image is still the one images.json records: what was scanned and tested is what ships.</summary>
     public async Task EnsureUnchangedAsync(BuiltImage image, string reportFile, CancellationToken cancellationToken)
     {
@@ -32,7 +52,10 @@ public sealed class EnginePusher(DockerClient docker, ILogger log, Action<JSONMe
     }
 
     /// <summary>Pushes the local image as <paramref name="target"/>:<paramref name="tag"/>; the temporary local tag is removed afterwards.</summary>
-    public async Task PushAsync(BuiltImage image, string target, string tag, RegistryCredentials? credentials, string serverAddress, CancellationToken cancellationToken)
+    public Task PushAsync(BuiltImage image, string target, string tag, RegistryCredentials? credentials, string serverAddress, CancellationToken cancellationToken) =>
+        _retries.ExecuteAsync(ct => new ValueTask(PushOnceAsync(image, target, tag, credentials, serverAddress, ct)), cancellationToken).AsTask();
+
+    private async Task PushOnceAsync(BuiltImage image, string target, string tag, RegistryCredentials? credentials, string serverAddress, CancellationToken cancellationToken)
     {
         await docker.Images.TagImageAsync(image.Reference, new ImageTagParameters { RepositoryName = target, Tag = tag }, cancellationToken);
         try
