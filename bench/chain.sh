@@ -20,22 +20,28 @@ case "$STACK_NAME" in
   reference)
     COMPOSE="$ROOT/src/ReferenceStack/compose.yaml"
     SLIPWAY_STACK=()
+    PROFILE=()
     PROJECT_PREFIX=slipway-stack
     REPOS='^slipway-stack/' ;;
   ledger)
     COMPOSE="$ROOT/tests/Stacks/ledger/compose.yaml"
     SLIPWAY_STACK=(--compose-file "$COMPOSE" --compose-profile tools --smoke-file "$ROOT/tests/Stacks/ledger/smoke.yaml")
+    PROFILE=(--profile tools)
     PROJECT_PREFIX=ledger
     REPOS='^ledger/' ;;
   *) echo "bench: unknown stack '$STACK_NAME' (reference or ledger)" >&2; exit 2 ;;
 esac
 STACK_DIR="$(dirname "$COMPOSE")"
 
+# Cold, for one side: BuildKit's cache and the stack's images gone, that side's own layer cache emptied and every
+# prebuild's up-to-date stamp forgotten, so neither side finds work the other did. Base images stay: Restore makes
+# them and no build step repeats that.
 cold() {
-  # Forget every build result but keep the base images, which Restore makes and no build step repeats.
   docker buildx prune --all --force >/dev/null
-  rm -rf "$ROOT/.nuke/temp/buildx-cache" "$TEMP/raw-cache"
   docker image ls --format '{{.Repository}}:{{.Tag}}' | grep -E "$REPOS" | xargs -r docker image rm --force >/dev/null
+  find "$STACK_DIR" -path '*/node_modules' -prune -o -path '*/obj/publish-*.inputs' -print | xargs -r rm -f
+  rm -f "$STACK_DIR"/*/node_modules/.slipway-site.inputs
+  if [ "$1" = slipway ]; then rm -rf "$ROOT/.nuke/temp/buildx-cache"; else rm -rf "$TEMP/raw-cache"; fi
 }
 
 # Slipway: the same targets a developer runs; per-target times come from its summary.
@@ -62,10 +68,15 @@ for name, service in json.load(sys.stdin)["services"].items():
   while IFS=$'\t' read -r context command; do (cd "$context" && sh -c "$command") || return 1; done
 }
 
-# The same work as Slipway's bake: a local layer cache and buildx's provenance (mode=max) on every image.
+# The same work as Slipway's bake: buildx's provenance (mode=max) on every image and a local layer cache per image
+# (one folder shared by all images would keep only the last image's cache index).
 bake() {
-  (cd "$STACK_DIR" && docker buildx bake -f "$COMPOSE" --load --progress plain --set "*.attest=type=provenance,mode=max" \
-    --set "*.cache-from=type=local,src=$TEMP/raw-cache" --set "*.cache-to=type=local,dest=$TEMP/raw-cache,mode=max")
+  local cache=()
+  for service in $BUILT_SERVICES; do
+    cache+=(--set "$service.cache-from=type=local,src=$TEMP/raw-cache/$service"
+            --set "$service.cache-to=type=local,dest=$TEMP/raw-cache/$service,mode=max")
+  done
+  (cd "$STACK_DIR" && docker buildx bake -f "$COMPOSE" --load --progress plain --set "*.attest=type=provenance,mode=max" "${cache[@]}")
 }
 
 # The six checks of src/ReferenceStack/smoke.yaml, as a script would write them.
@@ -93,15 +104,14 @@ ledger_checks() {
 }
 
 raw() {
-  local project="$PROJECT_PREFIX-bench-raw" profile=()
-  [ "$STACK_NAME" = ledger ] && profile=(--profile tools)
+  local project="$PROJECT_PREFIX-bench-raw"
   : >"$STEPS_FILE"
   step prebuild prebuild || return 1
   step bake bake || return 1
   # Published ports on free host ports, as Slipway publishes them, so that nothing else on the machine is in the way.
-  step up env STACK_HTTP_PORT=0 LEDGER_PORT=0 docker compose -f "$COMPOSE" "${profile[@]}" -p "$project" up -d --wait --no-build || return 1
+  step up env STACK_HTTP_PORT=0 LEDGER_PORT=0 docker compose -f "$COMPOSE" "${PROFILE[@]}" -p "$project" up -d --wait --no-build || return 1
   step checks "${STACK_NAME}_checks" "$project"; local checks=$?
-  step down docker compose -f "$COMPOSE" "${profile[@]}" -p "$project" down -v --remove-orphans --timeout 10 || return 1
+  step down docker compose -f "$COMPOSE" "${PROFILE[@]}" -p "$project" down -v --remove-orphans --timeout 10 || return 1
   return $checks
 }
 
@@ -119,10 +129,14 @@ median() { printf '%s\n' "$@" | sort -g | awk '{a[NR]=$1} END {print (NR % 2) ? 
 targets() { grep -E '^(BuildImages|ComposeUp|SmokeTest|ComposeDown) +Succeeded' "$TEMP/slipway-$1.log" | awk '{t=$3; sub(/^0:0?/, "", t); printf "%s %ss  ", $1, t}'; }
 
 ./build.sh --help >/dev/null   # compile the build project outside the measurements
+# The services that build, read once here as a script would list them.
+BUILT_SERVICES=$(docker compose -f "$COMPOSE" "${PROFILE[@]}" config --format json | python3 -c '
+import json, sys
+print(" ".join(name for name, service in json.load(sys.stdin)["services"].items() if "build" in service))')
 echo "stack: $STACK_NAME ($COMPOSE); load average: $(cut -d' ' -f1-3 /proc/loadavg)"
 printf '%-8s %9s %9s %7s   %s\n' pair Slipway raw ratio "Slipway per target | raw per step"
 
-cold; s=$(measure slipway cold); cold; r=$(measure raw cold)
+cold slipway; s=$(measure slipway cold); cold raw; r=$(measure raw cold)
 cold_ratio=$(echo "$s / $r" | bc -l)
 printf '%-8s %8.1fs %8.1fs %7.2f   %s| %s\n' cold "$s" "$r" "$cold_ratio" "$(targets cold)" "$(cat "$STEPS_FILE")"
 

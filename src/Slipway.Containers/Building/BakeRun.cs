@@ -12,7 +12,7 @@ internal sealed class BakeRun(IBuildImages build)
     public async Task RunAsync(CancellationToken ct)
     {
         var stack = await build.LoadStackAsync(ct);
-        var revision = await SourceRevision.ReadAsync(build.Processes, build.RootDirectory, ct);
+        var revision = await build.Context.State<SourceRevision.OfRun>().ReadAsync(build.Processes, build.RootDirectory, ct);
         using var docker = DockerEngine.Connect();
         var classicStore = build.Builder is not { Length: > 0 } && !await ImageStore.IsContainerdAsync(docker, ct);
         var cache = build.EffectiveCache;

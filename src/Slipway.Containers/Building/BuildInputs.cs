@@ -13,7 +13,7 @@ public static class BuildInputs
         _ = KeyValues.Parse(nameof(IBuildImages.BuildArg), build.BuildArg ?? []);
         if (build.EffectiveCache == LayerCache.Registry && build.BuildCacheRef is not { Length: > 0 })
             throw new ParameterException("Parameter 'BuildCacheRef' is required with --build-cache Registry: give the registry repository prefix for the cache, e.g. ghcr.io/acme/cache.");
-        await SourceRevision.ReadAsync(build.Processes, build.RootDirectory, ct);
+        await build.Context.State<SourceRevision.OfRun>().ReadAsync(build.Processes, build.RootDirectory, ct);
 
         if (await StackInputs.LoadIfComposeAsync(build, ct) is not { } stack) return;
         foreach (var service in stack.BuiltServices)

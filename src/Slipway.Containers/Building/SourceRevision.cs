@@ -7,6 +7,15 @@ namespace Slipway.Containers.Building;
 /// <summary>The commit being built, as git sees it.</summary>
 public sealed record SourceRevision(string Commit, bool IsDirty, DateTimeOffset CommitTime, string? SourceUrl)
 {
+    /// <summary>The run's revision, read once: the plan-time check and BuildImages see the same commit and ask git once.</summary>
+    public sealed class OfRun
+    {
+        private SourceRevision? _revision;
+
+        public async Task<SourceRevision> ReadAsync(ProcessRunner processes, string directory, CancellationToken cancellationToken) =>
+            _revision ??= await SourceRevision.ReadAsync(processes, directory, cancellationToken);
+    }
+
     public string ShortCommit => Commit[..7];
 
     public static async Task<SourceRevision> ReadAsync(ProcessRunner processes, string directory, CancellationToken cancellationToken)

@@ -35,7 +35,6 @@ public static class StackInputs
     public static async Task<StackDefinition?> LoadIfComposeAsync(IStack build, CancellationToken ct)
     {
         if (build.Context.Executables.Find("docker") is null) return null;
-        var compose = await build.Processes.RunAsync("docker", ["compose", "version"], new ProcessOptions { Quiet = true, ThrowOnError = false }, ct);
-        return compose.Succeeded ? await build.LoadStackAsync(ct) : null;
+        return await build.Context.State<LoadedStacks>().ComposeInstalledAsync(build.Processes, ct) ? await build.LoadStackAsync(ct) : null;
     }
 }

@@ -3,6 +3,6 @@ namespace Slipway.Containers.Smoke.Running;
 /// <summary>How steps are retried: exponential backoff with jitter from <see cref="FirstDelay"/> up to <see cref="MaxDelay"/>; one try is cut off after <see cref="AttemptTimeout"/>.</summary>
 public sealed record RetryTiming(TimeSpan FirstDelay, TimeSpan MaxDelay, TimeSpan AttemptTimeout)
 {
-    // A first retry soon (a service often answers a moment after it reports healthy), backing off to a poll every 2 s.
-    public static RetryTiming Default { get; } = new(TimeSpan.FromMilliseconds(100), TimeSpan.FromSeconds(2), TimeSpan.FromSeconds(10));
+    // A first retry soon (a service often answers a moment after it reports healthy), backing off to a poll every half second: the services are local, and a slower poll only adds to the wait.
+    public static RetryTiming Default { get; } = new(TimeSpan.FromMilliseconds(100), TimeSpan.FromMilliseconds(500), TimeSpan.FromSeconds(10));
 }
