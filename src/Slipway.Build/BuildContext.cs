@@ -28,6 +28,9 @@ public sealed class BuildContext(
     /// <summary>Identifies this run, e.g. in names of resources it creates, so two runs on one machine don't collide.</summary>
     public string RunId { get; } = Guid.NewGuid().ToString("N")[..8];
 
+    /// <summary>The names of the targets this run executes (not those it skips), once planned.</summary>
+    public IReadOnlySet<string> Scheduled { get; internal set; } = new HashSet<string>();
+
     /// <summary>All targets of the build, once discovered.</summary>
     public IReadOnlyList<TargetInfo> Targets { get; internal set; } = [];
 

@@ -134,6 +134,7 @@ public sealed class BuildRunner(AbsolutePath rootDirectory, IReadOnlyDictionary<
                 return 0;
             }
 
+            context.Scheduled = plan.Steps.Where(s => !s.IsSkipped).Select(s => s.Target.Name).ToHashSet();
             if (!await InputsHoldAsync(plan, views, parameters, logger)) return 1;
             logger.Information("Slipway on {Host}: {Plan}", host.Name, string.Join(" → ", plan.Steps.Where(s => !s.IsSkipped).Select(s => s.Target.Name)));
             Results = await new BuildExecutor(context, output).RunAsync(plan, _abort.Token, _abortAssured.Token);

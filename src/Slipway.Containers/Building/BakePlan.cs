@@ -32,11 +32,18 @@ public sealed record BakeRequest
 }
 
 /// <summary>
+/// One bake of the plan. Images that need no prebuild are baked at once, alongside the prebuilds, which a script
+/// running "prebuild, then bake" would make wait; the images whose prebuild prepares their context are baked after it.
+/// </summary>
+public sealed record BakeWave(IReadOnlyList<string> Services, bool AfterPrebuilds);
+
+/// <summary>
 /// The bake BuildImages runs, decided before anything runs: version and local tag, each service's repository, labels,
-/// cache and attestations, the bake file laid over compose's, and the command line. Pure.
+/// cache and attestations, the bake file laid over compose's, the waves, and the command line. Pure.
 /// </summary>
 public sealed record BakePlan(
-    string Version, string Tag, IReadOnlyList<string> Services, IReadOnlyDictionary<string, BakeSettings> Settings, string OverrideJson, IReadOnlyList<string> Notes, string? Builder)
+    string Version, string Tag, IReadOnlyList<string> Services, IReadOnlyDictionary<string, BakeSettings> Settings, string OverrideJson, IReadOnlyList<string> Notes, string? Builder,
+    IReadOnlyList<BakeWave> Waves)
 {
     public static BakePlan For(BakeRequest request)
     {
@@ -67,15 +74,18 @@ public sealed record BakePlan(
             cache is LayerCache.Local or LayerCache.Registry ? request.CacheLocation : null,
             // The classic store keeps no attestation manifests, and buildx refuses to make them for it.
             request.ClassicStore ? [] : BakeOverride.Attestations(request.BuildxSbom)));
-        return new BakePlan(version, tag, services, settings, BakeOverride.Write(settings), notes, request.Builder);
+        var prebuilt = request.Stack.BuiltServices.Where(s => Prebuild.CommandOf(s) is not null).Select(s => s.Name).ToHashSet();
+        var waves = new[] { new BakeWave(services.Where(s => !prebuilt.Contains(s)).ToList(), false), new BakeWave(services.Where(prebuilt.Contains).ToList(), true) }
+            .Where(w => w.Services.Count > 0).ToList();
+        return new BakePlan(version, tag, services, settings, BakeOverride.Write(settings), notes, request.Builder, waves);
     }
 
-    /// <summary><c>docker buildx bake</c>'s arguments: compose's resolved file, the override, the metadata file, and the services.</summary>
-    public IReadOnlyList<string> Arguments(string composeFile, string overrideFile, string metadataFile, bool tty)
+    /// <summary><c>docker buildx bake</c>'s arguments for one wave: compose's resolved file, the override, the wave's metadata file, and its services.</summary>
+    public IReadOnlyList<string> Arguments(BakeWave wave, string composeFile, string overrideFile, string metadataFile, bool tty)
     {
         List<string> arguments = ["buildx", "bake", "-f", composeFile, "-f", overrideFile, "--metadata-file", metadataFile, "--load", "--progress", tty ? "tty" : "plain"];
         if (Builder is { Length: > 0 } builder) arguments.AddRange(["--builder", builder]);
-        arguments.AddRange(Services);
+        arguments.AddRange(wave.Services);
         return arguments;
     }
 }

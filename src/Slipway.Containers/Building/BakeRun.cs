@@ -1,8 +1,10 @@
+using System.Diagnostics;
 using Slipway.Build;
 using Slipway.Build.Execution;
 using Slipway.Build.Processes;
 using Slipway.Containers.Engine;
 using Slipway.Containers.Images;
+using Slipway.Containers.Stacks;
 
 namespace Slipway.Containers.Building;
 
@@ -37,28 +39,91 @@ internal sealed class BakeRun(IBuildImages build)
         }));
         foreach (var note in plan.Notes) build.Log.Information("{Note}", note);
 
-        var services = stack.BuiltServices.ToList();
-        await new Prebuild(build.Processes).RunAsync(services, build.Platforms, ct);
-
         var bakeDirectory = build.TemporaryDirectory / "bake";
         Directory.CreateDirectory(bakeDirectory);
-        var composeFile = bakeDirectory / "compose.yaml";
-        var overrideFile = bakeDirectory / "override.json";
-        var metadataFile = bakeDirectory / "metadata.json";
-        await File.WriteAllTextAsync(composeFile, stack.ResolvedYaml, ct);
-        await File.WriteAllTextAsync(overrideFile, plan.OverrideJson, ct);
-        File.Delete(metadataFile);
+        var files = new BakeFiles(bakeDirectory / "compose.yaml", bakeDirectory / "override.json", bakeDirectory);
+        await File.WriteAllTextAsync(files.Compose, stack.ResolvedYaml, ct);
+        await File.WriteAllTextAsync(files.Override, plan.OverrideJson, ct);
+        // Two bakes at once would fight over the terminal: buildx's tty progress only when there is one.
+        var tty = plan.Waves.Count == 1 && build.IsLocalBuild && !Console.IsOutputRedirected && !build.Context.Masker.HasSecrets;
 
-        var tty = build.IsLocalBuild && !Console.IsOutputRedirected && !build.Context.Masker.HasSecrets;
-        var baked = await build.Processes.RunAsync("docker", plan.Arguments(composeFile, overrideFile, metadataFile, tty),
-            new ProcessOptions { InheritConsole = tty, WorkingDirectory = build.RootDirectory, ThrowOnError = false }, ct);
-        if (!baked.Succeeded)
-            throw new TargetFailedException(BakeFailure.Explain(baked.StandardOutput + "\n" + baked.StandardError, plan.Services));
+        // The waves run side by side, the second after the prebuilds it needs; the first failure stops the other wave.
+        using var stop = CancellationTokenSource.CreateLinkedTokenSource(ct);
+        // What builds nothing can start before anything is built.
+        await build.ImagesLoadedAsync([], plan.Services, ct);
+        var building = plan.Services.ToHashSet();
+        var waves = await AllUnlessOneFailsAsync(plan.Waves.Select(wave => RunWaveAsync(plan, wave, stack, files, tty, classicStore, building, stop.Token)).ToList(), stop, ct);
 
-        var images = await ImagesAsync(plan, BakeMetadata.Digests(await File.ReadAllTextAsync(metadataFile, ct), plan.Services), classicStore, ct);
+        var images = plan.Services.Select(s => waves.SelectMany(w => w.Images).Single(i => i.Service == s)).ToList();
         new ImagesReport { Version = plan.Version, Revision = revision.Commit, Created = revision.CommitTime, Platforms = build.Platforms, Images = images }.Save(build.ImagesFile);
         build.Log.Information("Built {Count} images for {Platforms}: {File}", images.Count, string.Join(", ", build.Platforms), build.ImagesFile.Value);
-        build.ReportSummary($"{images.Count} images, {string.Join(" + ", build.Platforms)}, {plan.Version}");
+        build.ReportSummary($"{images.Count} images, {string.Join(" + ", build.Platforms)}, {plan.Version}{Saved(waves)}");
+    }
+
+    private sealed record BakeFiles(string Compose, string Override, AbsolutePath Directory);
+
+    private sealed record WaveResult(BakeWave Wave, IReadOnlyList<BuiltImage> Images, TimeSpan Prebuilds, TimeSpan Total);
+
+    /// <param name="building">The services not loaded yet, shared by the waves.</param>
+    private async Task<WaveResult> RunWaveAsync(
+        BakePlan plan, BakeWave wave, StackDefinition stack, BakeFiles files, bool tty, bool classicStore, HashSet<string> building, CancellationToken ct)
+    {
+        var clock = Stopwatch.StartNew();
+        if (wave.AfterPrebuilds)
+            await new Prebuild(build.Processes).RunAsync(stack.BuiltServices.Where(s => wave.Services.Contains(s.Name)), build.Platforms, ct);
+        var prebuilds = clock.Elapsed;
+
+        var metadataFile = files.Directory / (wave.AfterPrebuilds ? "metadata-after-prebuilds.json" : "metadata.json");
+        File.Delete(metadataFile);
+        var baked = await build.Processes.RunAsync("docker", plan.Arguments(wave, files.Compose, files.Override, metadataFile, tty),
+            new ProcessOptions { InheritConsole = tty, WorkingDirectory = build.RootDirectory, ThrowOnError = false }, ct);
+        if (!baked.Succeeded)
+            throw new TargetFailedException(BakeFailure.Explain(baked.StandardOutput + "\n" + baked.StandardError, wave.Services));
+        var images = await ImagesAsync(plan, wave, BakeMetadata.Digests(await File.ReadAllTextAsync(metadataFile, ct), wave.Services), classicStore, ct);
+        var total = clock.Elapsed;
+
+        List<string> stillBuilding;
+        lock (building)
+        {
+            building.ExceptWith(wave.Services);
+            stillBuilding = [.. plan.Services.Where(building.Contains)];
+        }
+        await build.ImagesLoadedAsync(images, stillBuilding, ct);
+        return new WaveResult(wave, images, prebuilds, total);
+    }
+
+    /// <summary>Every wave's result; when one fails, the others are stopped and that failure, not the stops it caused, is what is thrown.</summary>
+    private static async Task<WaveResult[]> AllUnlessOneFailsAsync(IReadOnlyList<Task<WaveResult>> waves, CancellationTokenSource stop, CancellationToken ct)
+    {
+        try
+        {
+            return await Task.WhenAll(waves.Select(async wave =>
+            {
+                try
+                {
+                    return await wave;
+                }
+                catch
+                {
+                    await stop.CancelAsync();
+                    throw;
+                }
+            }));
+        }
+        catch (OperationCanceledException) when (!ct.IsCancellationRequested)
+        {
+            var failure = waves.Select(w => w.Exception?.InnerException).First(e => e is not null and not OperationCanceledException)!;
+            System.Runtime.ExceptionServices.ExceptionDispatchInfo.Throw(failure);
+            throw;
+        }
+    }
+
+    /// <summary>The wall time the overlap saved: the first wave's bake, as far as it ran while the prebuilds did.</summary>
+    private static string Saved(IReadOnlyList<WaveResult> waves)
+    {
+        if (waves is not [{ Wave.AfterPrebuilds: false } first, { Wave.AfterPrebuilds: true } second]) return "";
+        var saved = first.Total < second.Prebuilds ? first.Total : second.Prebuilds;
+        return saved >= TimeSpan.FromSeconds(0.1) ? $"; baking {string.Join(", ", first.Wave.Services)} during the prebuilds saved {saved.TotalSeconds:0.0} s" : "";
     }
 
     /// <summary>
@@ -66,11 +131,11 @@ internal sealed class BakeRun(IBuildImages build)
     /// the classic store, which keeps an image as its config (buildx's digest is the image ID) and makes a manifest only
     /// when it exports or pushes it, none.
     /// </summary>
-    private async Task<List<BuiltImage>> ImagesAsync(BakePlan plan, IReadOnlyDictionary<string, string> digests, bool classicStore, CancellationToken ct)
+    private async Task<List<BuiltImage>> ImagesAsync(BakePlan plan, BakeWave wave, IReadOnlyDictionary<string, string> digests, bool classicStore, CancellationToken ct)
     {
         using var reader = classicStore ? null : new ImageIndexReader(ContainerdSocket.Require(build.Context.Environment));
         var images = new List<BuiltImage>();
-        foreach (var service in plan.Services)
+        foreach (var service in wave.Services)
         {
             var repository = plan.Settings[service].Repository;
             IReadOnlyList<PlatformManifest> manifests = reader is null ? [] : await reader.ManifestsAsync(digests[service], ct);

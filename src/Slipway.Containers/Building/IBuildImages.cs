@@ -1,5 +1,6 @@
 using Slipway.Build;
 using Slipway.Build.Workflows.Rehearsal;
+using Slipway.Containers.Images;
 using Slipway.Containers.Machine;
 using Slipway.Containers.Rehearsal;
 using Slipway.Containers.Stacks;
@@ -34,6 +35,12 @@ public interface IBuildImages : IRestore, IRehearseWorkflow
         .Validates(ct => StackInputs.ValidateAsync(this, ct))
         .Validates(ct => BuildInputs.ValidateAsync(this, ct))
         .Executes(ct => new BakeRun(this).RunAsync(ct));
+
+    /// <summary>
+    /// Called as each bake wave's images are loaded, while <paramref name="stillBuilding"/> may still be baking, so that a
+    /// later target can start using them early. Nothing by default.
+    /// </summary>
+    Task ImagesLoadedAsync(IReadOnlyList<BuiltImage> images, IReadOnlyList<string> stillBuilding, CancellationToken ct) => Task.CompletedTask;
 
     /// <summary>A hook to change the bake before it is planned (labels, attestations, the builder): override it in the build class.</summary>
     BakeRequest ConfigureBake(BakeRequest request) => request;

@@ -12,6 +12,10 @@ public sealed class Prebuild(ProcessRunner processes)
 {
     public const string Extension = "x-slipway-prebuild";
 
+    /// <summary>The service's prebuild command, or null when it declares none.</summary>
+    public static string? CommandOf(ServiceDefinition service) =>
+        service.Extensions.GetValueOrDefault(Extension)?.GetValue<string>() is { Length: > 0 } command ? command : null;
+
     public async Task RunAsync(IEnumerable<ServiceDefinition> services, IReadOnlyList<string> platforms, CancellationToken cancellationToken)
     {
         var environment = new Dictionary<string, string?>
@@ -21,7 +25,7 @@ public sealed class Prebuild(ProcessRunner processes)
         };
         foreach (var service in services)
         {
-            if (service.Extensions.GetValueOrDefault(Extension)?.GetValue<string>() is not { Length: > 0 } command) continue;
+            if (CommandOf(service) is not { } command) continue;
             await processes.RunAsync("sh", ["-c", command],
                 new ProcessOptions { WorkingDirectory = service.Build!.Context, Environment = environment }, cancellationToken);
         }

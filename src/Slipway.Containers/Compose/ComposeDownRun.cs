@@ -14,6 +14,8 @@ internal sealed class ComposeDownRun(IComposeUp build)
     public async Task RunAsync(CancellationToken ct)
     {
         var session = build.Context.State<ComposeSession>();
+        // A start still under way would race the removal.
+        if (session.HeadStart is { } headStart) await headStart.FinishAsync();
         var current = session.Command?.ProjectName;
         var started = build.StartedStacks;
         var earlier = started.Projects().Where(p => p != current).ToList();

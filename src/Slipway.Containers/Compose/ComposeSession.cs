@@ -10,5 +10,8 @@ public sealed class ComposeSession
 
     public StackDefinition? Stack { get; set; }
 
+    /// <summary>The services started while images still built; null when none were.</summary>
+    public HeadStart? HeadStart { get; set; }
+
     public string ProjectName => Command?.ProjectName ?? throw new InvalidOperationException("The stack has not been started in this run.");
 }

@@ -18,17 +18,16 @@ internal sealed class ComposeUpRun(IComposeUp build)
         var stack = await build.LoadStackAsync(ct);
         var started = build.StartedStacks;
         using var docker = DockerEngine.Connect();
-        await WarnOfEarlierStacksAsync(started, docker, ct);
-
-        var project = DockerNames.Component($"{stack.Name}-{build.Context.RunId}");
-        var overrideFile = started.OverrideFile(project);
-        Directory.CreateDirectory(overrideFile.Parent!);
-        await File.WriteAllTextAsync(overrideFile, ImagePinning.Override(report, stack, ephemeralPorts: build.KeepStack != true), ct);
+        var (command, overrideFile) = Project(build, stack);
+        var project = command.ProjectName!;
+        await WarnOfEarlierStacksAsync(started, project, docker, ct);
 
         var session = build.Context.State<ComposeSession>();
-        var command = ComposeCommand.For(build);
+        var headStart = session.HeadStart is { } head ? (head.Services, Saved: await head.FinishAsync()) : default;
+        Directory.CreateDirectory(overrideFile.Parent!);
+        await File.WriteAllTextAsync(overrideFile, ImagePinning.Override(report.Images, stack, ephemeralPorts: build.KeepStack != true), ct);
         session.Stack = stack;
-        session.Command = command with { Files = [.. command.Files, overrideFile], ProjectName = project };
+        session.Command = command;
         build.Log.Information("Starting project {Project}{Hint}", project, build.KeepStack == true ? $" (kept running; ./build.sh ComposeDown removes it)" : "");
 
         var timeout = build.WaitTimeout ?? 300;
@@ -44,7 +43,8 @@ internal sealed class ComposeUpRun(IComposeUp build)
         var failed = states.Where(s => !s.IsUp).OrderBy(s => s.Blame).ToList();
         if (up.Succeeded && failed.Count == 0 && missing.Count == 0)
         {
-            build.ReportSummary($"{states.Count} services up ({project})");
+            var ahead = headStart.Services is { Count: > 0 } early ? $"; {string.Join(", ", early)} started during the build, saving {headStart.Saved.TotalSeconds:0.0} s" : "";
+            build.ReportSummary($"{states.Count} services up ({project}){ahead}");
             return;
         }
 
@@ -55,9 +55,21 @@ internal sealed class ComposeUpRun(IComposeUp build)
         throw new TargetFailedException($"{failure.Message}{Environment.NewLine}Logs of every service: {(build.ArtifactsDirectory / "compose").RelativeTo(build.RootDirectory)}/");
     }
 
-    private async Task WarnOfEarlierStacksAsync(StartedStacks started, Docker.DotNet.DockerClient docker, CancellationToken ct)
+    /// <summary>
+    /// The run's project: the stack's files, the image override (under .nuke/temp/compose, which records the project as
+    /// started) and a project name of the run's own. ComposeUp and a head start use the same, so compose sees one project.
+    /// </summary>
+    internal static (ComposeCommand Command, AbsolutePath OverrideFile) Project(IComposeUp build, StackDefinition stack)
     {
-        foreach (var project in started.Projects())
+        var project = DockerNames.Component($"{stack.Name}-{build.Context.RunId}");
+        var overrideFile = build.StartedStacks.OverrideFile(project);
+        var command = ComposeCommand.For(build);
+        return (command with { Files = [.. command.Files, overrideFile], ProjectName = project }, overrideFile);
+    }
+
+    private async Task WarnOfEarlierStacksAsync(StartedStacks started, string current, Docker.DotNet.DockerClient docker, CancellationToken ct)
+    {
+        foreach (var project in started.Projects().Where(p => p != current))
             if ((await new ProjectResources(docker, project).LeftoversAsync(ct)).Count > 0)
                 build.Log.Warning("Project {Project}, started by an earlier run of this checkout, is still up (kept with --keep-stack, or left by a run that was stopped); ./build.sh ComposeDown removes it", project);
     }

@@ -1,5 +1,6 @@
 using Slipway.Build;
 using Slipway.Containers.Building;
+using Slipway.Containers.Images;
 
 namespace Slipway.Containers.Compose;
 
@@ -13,6 +14,10 @@ public interface IComposeUp : IBuildImages
 
     [Parameter("Leave the stack running when the run ends (ComposeDown is skipped)")]
     bool? KeepStack => TryGetValue<bool?>(() => KeepStack);
+
+    /// <summary>Starts what can start while the other images still build, when ComposeUp is in the run (see <see cref="HeadStartRun"/>).</summary>
+    Task IBuildImages.ImagesLoadedAsync(IReadOnlyList<BuiltImage> images, IReadOnlyList<string> stillBuilding, CancellationToken ct) =>
+        new HeadStartRun(this).StartAsync(images, stillBuilding, ct);
 
     /// <summary>The stacks this checkout started and has not taken down (.nuke/temp/compose).</summary>
     StartedStacks StartedStacks => new(TemporaryDirectory / "compose");

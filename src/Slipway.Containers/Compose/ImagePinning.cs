@@ -12,10 +12,11 @@ namespace Slipway.Containers.Compose;
 /// </summary>
 public static class ImagePinning
 {
-    public static string Override(ImagesReport report, StackDefinition stack, bool ephemeralPorts)
+    /// <param name="images">The built images to pin: all of images.json, or those of a head start.</param>
+    public static string Override(IEnumerable<BuiltImage> images, StackDefinition stack, bool ephemeralPorts)
     {
         var services = new YamlMappingNode();
-        foreach (var image in report.Images.OrderBy(i => i.Service, StringComparer.Ordinal))
+        foreach (var image in images.OrderBy(i => i.Service, StringComparer.Ordinal))
         {
             var service = Service(services, image.Service);
             service.Add("image", Quoted(image.PinnedReference));

@@ -94,6 +94,39 @@ public class BakePlanTests
     {
         var plan = BakePlan.For(Request with { Builder = "cloud" });
         Assert.Equal(["buildx", "bake", "-f", "c.yaml", "-f", "o.json", "--metadata-file", "m.json", "--load", "--progress", "plain", "--builder", "cloud", "web", "api"],
-            plan.Arguments("c.yaml", "o.json", "m.json", tty: false));
+            plan.Arguments(plan.Waves.Single(), "c.yaml", "o.json", "m.json", tty: false));
+    }
+
+    private static ServiceDefinition Prebuilt(string name) => Service(name, true) with
+    {
+        Extensions = new Dictionary<string, JsonNode?> { [Prebuild.Extension] = JsonValue.Create("sh ../scripts/publish.sh") },
+    };
+
+    [Fact]
+    public void Images_without_a_prebuild_bake_in_a_first_wave_and_the_prebuilt_ones_after_the_prebuilds()
+    {
+        var plan = BakePlan.For(Request with { Stack = Stack with { Services = [Prebuilt("api"), Service("db", false), Service("cache", true), Prebuilt("web"), Service("proxy", true)] } });
+        Assert.Equal([new BakeWave(["cache", "proxy"], false), new BakeWave(["api", "web"], true)], plan.Waves, new WaveComparer());
+        Assert.Equal(["api", "cache", "web", "proxy"], plan.Services);
+        Assert.Equal(["cache", "proxy"], plan.Arguments(plan.Waves[0], "c.yaml", "o.json", "m.json", tty: false).TakeLast(2));
+        Assert.Equal(["api", "web"], plan.Arguments(plan.Waves[1], "c.yaml", "o.json", "m2.json", tty: false).TakeLast(2));
+    }
+
+    [Theory]
+    [InlineData(true, true)]
+    [InlineData(false, false)]
+    public void A_stack_whose_images_all_need_a_prebuild_or_none_does_bakes_once(bool prebuilt, bool afterPrebuilds)
+    {
+        ServiceDefinition Make(string name) => prebuilt ? Prebuilt(name) : Service(name, true);
+        var plan = BakePlan.For(Request with { Stack = Stack with { Services = [Make("api"), Make("web")] } });
+        var wave = Assert.Single(plan.Waves);
+        Assert.Equal(["api", "web"], wave.Services);
+        Assert.Equal(afterPrebuilds, wave.AfterPrebuilds);
+    }
+
+    private sealed class WaveComparer : IEqualityComparer<BakeWave>
+    {
+        public bool Equals(BakeWave? x, BakeWave? y) => x!.AfterPrebuilds == y!.AfterPrebuilds && x.Services.SequenceEqual(y.Services);
+        public int GetHashCode(BakeWave wave) => wave.AfterPrebuilds.GetHashCode();
     }
 }

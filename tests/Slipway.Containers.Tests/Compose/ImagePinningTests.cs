@@ -53,13 +53,13 @@ public class ImagePinningTests
                 - target: 5432
                   protocol: tcp
 
-            """.Replace("\r", ""), ImagePinning.Override(Report, Stack, ephemeralPorts: true).Replace("\r", ""));
+            """.Replace("\r", ""), ImagePinning.Override(Report.Images, Stack, ephemeralPorts: true).Replace("\r", ""));
     }
 
     [Fact]
     public void A_kept_stack_keeps_the_ports_its_files_declare()
     {
-        var yaml = ImagePinning.Override(Report, Stack, ephemeralPorts: false);
+        var yaml = ImagePinning.Override(Report.Images, Stack, ephemeralPorts: false);
         Assert.DoesNotContain("ports", yaml);
         Assert.Contains("image: \"shop/web@sha256:", yaml);
     }

@@ -6,7 +6,7 @@ namespace Slipway.Containers.Machine.Setup;
 /// Which packages Restore installs on Debian and Ubuntu, and from where. Bookworm's docker.io (20.10) is too old and it
 /// has no cosign, so on Debian 12 those come from trixie, added as an apt source pinned low and selected per package
 /// (<c>docker.io/trixie</c>): their dependencies then stay at bookworm's versions, and no installed package is replaced.
-/// Never <c>-t trixie</c>, which raises trixie for every dependency and half-upgrades the machine to Debian 13.
+/// Never a target release (apt-get -t) of trixie, which raises trixie for every dependency and half-upgrades the machine to Debian 13.
 /// </summary>
 public static class AptPackages
 {

@@ -1,0 +1,45 @@
+using Slipway.Build.Processes;
+using Slipway.Containers.Images;
+using Slipway.Containers.Stacks;
+
+namespace Slipway.Containers.Compose;
+
+/// <summary>
+/// Starts services while the other images still build, when ComposeUp is in the run: those that build nothing and those
+/// whose images are loaded, with their dependencies. They run under the project and image override ComposeUp then uses,
+/// so compose leaves them as they are. The images are this run's, on this machine; nothing is pushed.
+/// </summary>
+internal sealed class HeadStartRun(IComposeUp build)
+{
+    public async Task StartAsync(IReadOnlyList<BuiltImage> images, IReadOnlyList<string> stillBuilding, CancellationToken ct)
+    {
+        if (stillBuilding.Count == 0 || !build.Context.Scheduled.Contains(nameof(IComposeUp.ComposeUp))) return;
+        var stack = await build.LoadStackAsync(ct);
+        var session = build.Context.State<ComposeSession>();
+        var (command, overrideFile) = ComposeUpRun.Project(build, stack);
+        lock (session)
+        {
+            var head = session.HeadStart ?? new HeadStart();
+            if (!head.Queue(images, loaded => HeadStartPlan.Startable(stack, loaded),
+                    (loaded, services) => UpAsync(command, overrideFile, stack, loaded, services, stillBuilding))) return;
+            // From here ComposeDown takes the project down, whatever happens to the build.
+            session.HeadStart = head;
+            session.Stack = stack;
+            session.Command = command;
+        }
+    }
+
+    private async Task UpAsync(ComposeCommand command, string overrideFile, StackDefinition stack, IReadOnlyList<BuiltImage> loaded,
+        IReadOnlyList<string> services, IReadOnlyList<string> stillBuilding)
+    {
+        build.Log.Information("Starting {Services} of {Project} while {Building} build", string.Join(", ", services), command.ProjectName, string.Join(", ", stillBuilding));
+        // The override file is also the record that the project was started (see StartedStacks), so it is written first.
+        Directory.CreateDirectory(Path.GetDirectoryName(overrideFile)!);
+        await File.WriteAllTextAsync(overrideFile, ImagePinning.Override(loaded, stack, ephemeralPorts: build.KeepStack != true));
+        var up = await build.Processes.RunAsync("docker",
+            command.Arguments(["up", "--detach", "--wait", "--wait-timeout", (build.WaitTimeout ?? 300).ToString(), "--no-build", .. services]),
+            new ProcessOptions { Environment = build.ComposeEnvironment, ThrowOnError = false, Quiet = true }, build.Context.CancellationToken);
+        if (up.Succeeded) build.Log.Information("{Services} up and healthy ahead of ComposeUp", string.Join(", ", services));
+        else build.Log.Warning("Starting {Services} early failed; ComposeUp starts the whole stack and explains what fails", string.Join(", ", services));
+    }
+}
