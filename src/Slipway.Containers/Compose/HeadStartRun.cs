@@ -36,9 +36,18 @@ internal sealed class HeadStartRun(IComposeUp build)
         // The override file is also the record that the project was started (see StartedStacks), so it is written first.
         Directory.CreateDirectory(Path.GetDirectoryName(overrideFile)!);
         await File.WriteAllTextAsync(overrideFile, ImagePinning.Override(loaded, stack, ephemeralPorts: build.KeepStack != true));
-        var up = await build.Processes.RunAsync("docker",
-            command.Arguments(["up", "--detach", "--wait", "--wait-timeout", (build.WaitTimeout ?? 300).ToString(), "--no-build", .. services]),
-            new ProcessOptions { Environment = build.ComposeEnvironment, ThrowOnError = false, Quiet = true }, build.Context.CancellationToken);
+        ProcessResult up;
+        try
+        {
+            up = await build.Processes.RunAsync("docker",
+                command.Arguments(["up", "--detach", "--wait", "--wait-timeout", (build.WaitTimeout ?? 300).ToString(), "--no-build", .. services]),
+                new ProcessOptions { Environment = build.ComposeEnvironment, ThrowOnError = false, Quiet = true }, build.Context.CancellationToken);
+        }
+        catch (OperationCanceledException)
+        {
+            // The run was stopped: ComposeDown, which waits for this, takes down what compose got to start.
+            return;
+        }
         if (up.Succeeded) build.Log.Information("{Services} up and healthy ahead of ComposeUp", string.Join(", ", services));
         else build.Log.Warning("Starting {Services} early failed; ComposeUp starts the whole stack and explains what fails", string.Join(", ", services));
     }
