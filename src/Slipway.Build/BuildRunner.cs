@@ -145,6 +145,11 @@ public sealed class BuildRunner(AbsolutePath rootDirectory, IReadOnlyDictionary<
             logger.Error("{Message}", e.Message);
             return 1;
         }
+        catch (OperationCanceledException) when (_abortExitCode is { } exitCode)
+        {
+            logger.Warning("Stopped while checking the inputs: no target ran");
+            return exitCode;
+        }
     }
 
     /// <summary>Where parameter values come from: the command line, the environment, then the parameters files.</summary>

@@ -80,6 +80,34 @@ public sealed class AbortTests : IDisposable
         Assert.Contains("Build failed.", output);
     }
 
+    private sealed class SlowInputsBuild : RecordingBuild
+    {
+        public TaskCompletionSource Checking { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+        public Target Checked => _ => _
+            .Validates(async ct =>
+            {
+                Checking.SetResult();
+                await Task.Delay(Timeout.Infinite, ct);
+            })
+            .Executes(() => Ran.Add(nameof(Checked)));
+    }
+
+    [Fact]
+    public async Task A_signal_while_the_inputs_are_checked_ends_the_run_with_its_exit_code_and_runs_nothing()
+    {
+        var build = new SlowInputsBuild();
+        var output = new StringWriter();
+        var runner = _root.CreateRunner(output);
+        var run = runner.RunAsync(build, x => x.Checked, []);
+        await build.Checking.Task.WaitAsync(Patience);
+        runner.Abort(BuildRunner.ExitTerminated);
+
+        Assert.Equal(BuildRunner.ExitTerminated, await run.WaitAsync(Patience));
+        Assert.Empty(build.Ran);
+        Assert.Contains("Stopped while checking the inputs: no target ran", output.ToString());
+    }
+
     [Fact]
     public async Task A_second_abort_aborts_the_assured_targets_too()
     {
