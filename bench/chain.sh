@@ -8,6 +8,7 @@
 set -euo pipefail
 ROOT="$(cd "$(dirname "$0")/.." && pwd)"
 cd "$ROOT"
+python3 -c 'import yaml' 2>/dev/null || { echo "bench: needs python3 with PyYAML (Debian: python3-yaml)" >&2; exit 2; }
 STACK_NAME="${1:-reference}"
 PAIRS="${2:-3}"
 TEMP="$ROOT/.nuke/temp/bench"
@@ -60,10 +61,11 @@ step() {
 }
 
 prebuild() {
-  # The x-slipway-prebuild commands compose's canonical output names, each in its service's build context.
-  docker compose -f "$COMPOSE" config --format json | python3 -c '
-import json, sys
-for name, service in json.load(sys.stdin)["services"].items():
+  # The x-slipway-prebuild commands compose's canonical output names (its YAML: the JSON drops extensions), each in
+  # its service's build context.
+  docker compose -f "$COMPOSE" config | python3 -c '
+import sys, yaml
+for name, service in yaml.safe_load(sys.stdin)["services"].items():
     if "x-slipway-prebuild" in service: print(service["build"]["context"] + "\t" + service["x-slipway-prebuild"])' |
   while IFS=$'\t' read -r context command; do (cd "$context" && sh -c "$command") || return 1; done
 }
