@@ -23,7 +23,7 @@ internal sealed class ComposeUpRun(IComposeUp build)
         await WarnOfEarlierStacksAsync(started, project, docker, ct);
 
         var session = build.Context.State<ComposeSession>();
-        var headStart = session.HeadStart is { } head ? (head.Services, Saved: await head.FinishAsync()) : default;
+        var headStart = session.HeadStart is { } head ? (head.Services, Lead: await head.FinishAsync()) : default;
         Directory.CreateDirectory(overrideFile.Parent!);
         await File.WriteAllTextAsync(overrideFile, ImagePinning.Override(report.Images, stack, ephemeralPorts: build.KeepStack != true), ct);
         session.Stack = stack;
@@ -43,7 +43,7 @@ internal sealed class ComposeUpRun(IComposeUp build)
         var failed = states.Where(s => !s.IsUp).OrderBy(s => s.Blame).ToList();
         if (up.Succeeded && failed.Count == 0 && missing.Count == 0)
         {
-            var ahead = headStart.Services is { Count: > 0 } early ? $"; {string.Join(", ", early)} started during the build, saving {headStart.Saved.TotalSeconds:0.0} s" : "";
+            var ahead = headStart.Services is { Count: > 0 } early ? $"; {string.Join(", ", early)} started during the build, {headStart.Lead.TotalSeconds:0.0} s ahead" : "";
             build.ReportSummary($"{states.Count} services up ({project}){ahead}");
             return;
         }

@@ -14,7 +14,6 @@ public sealed class HeadStart
     private readonly List<BuiltImage> _loaded = [];
     private readonly List<string> _started = [];
     private Task _starts = Task.CompletedTask;
-    private TimeSpan _ran;
 
     public IReadOnlyList<string> Services
     {
@@ -45,16 +44,15 @@ public sealed class HeadStart
     {
         await previous;
         await start();
-        _ran = _clock.Elapsed;
     }
 
-    /// <summary>Waits for every start; returns the wall time they ran before this call, which the run saved.</summary>
+    /// <summary>Waits for every start; returns their lead: how long before this call the first one began.</summary>
     public async Task<TimeSpan> FinishAsync()
     {
-        var before = _clock.Elapsed;
+        var lead = _clock.Elapsed;
         Task starts;
         lock (_gate) starts = _starts;
         await starts;
-        return _ran < before ? _ran : before;
+        return lead;
     }
 }

@@ -40,7 +40,8 @@ internal sealed class HeadStartRun(IComposeUp build)
         try
         {
             up = await build.Processes.RunAsync("docker",
-                command.Arguments(["up", "--detach", "--wait", "--wait-timeout", (build.WaitTimeout ?? 300).ToString(), "--no-build", .. services]),
+                // No --wait: ComposeUp's own up waits for health, and would otherwise wait for this one first.
+                command.Arguments(["up", "--detach", "--no-build", .. services]),
                 new ProcessOptions { Environment = build.ComposeEnvironment, ThrowOnError = false, Quiet = true }, build.Context.CancellationToken);
         }
         catch (OperationCanceledException)
@@ -48,7 +49,7 @@ internal sealed class HeadStartRun(IComposeUp build)
             // The run was stopped: ComposeDown, which waits for this, takes down what compose got to start.
             return;
         }
-        if (up.Succeeded) build.Log.Information("{Services} up and healthy ahead of ComposeUp", string.Join(", ", services));
+        if (up.Succeeded) build.Log.Information("{Services} started ahead of ComposeUp", string.Join(", ", services));
         else build.Log.Warning("Starting {Services} early failed; ComposeUp starts the whole stack and explains what fails", string.Join(", ", services));
     }
 }
