@@ -89,10 +89,20 @@ public sealed class BaseImageRestorer(ILogger log, ProcessRunner processes, Dock
     /// </summary>
     private async Task<bool> ResolvesAsync(string image, IReadOnlyList<PlatformName> platforms, CancellationToken ct)
     {
-        var result = await processes.RunAsync("docker",
-            ["buildx", "build", "--platform", string.Join(',', platforms), "--output", "type=cacheonly", "--progress", "quiet", "-"],
-            new ProcessOptions { StandardInput = $"FROM {image}\n", ThrowOnError = false, Quiet = true }, ct);
-        return result.Succeeded;
+        // A context folder of its own: given the Dockerfile on stdin, buildx leaves a temporary file and folder in /tmp each time.
+        var context = Directory.CreateTempSubdirectory("slipway-base-image-");
+        try
+        {
+            await File.WriteAllTextAsync(Path.Combine(context.FullName, "Dockerfile"), $"FROM {image}\n", ct);
+            var result = await processes.RunAsync("docker",
+                ["buildx", "build", "--platform", string.Join(',', platforms), "--output", "type=cacheonly", "--progress", "quiet", context.FullName],
+                new ProcessOptions { ThrowOnError = false, Quiet = true }, ct);
+            return result.Succeeded;
+        }
+        finally
+        {
+            context.Delete(recursive: true);
+        }
     }
 
     public static TargetFailedException Unavailable(BaseImageNeed need, IReadOnlyList<PlatformName> missing) =>
