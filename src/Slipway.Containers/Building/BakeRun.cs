@@ -47,10 +47,11 @@ internal sealed class BakeRun(IBuildImages build)
         // Two bakes at once would fight over the terminal: buildx's tty progress only when there is one.
         var tty = plan.Waves.Count == 1 && build.IsLocalBuild && !Console.IsOutputRedirected && !build.Context.Masker.HasSecrets;
 
-        // The waves run side by side, the second after the prebuilds it needs; the first failure stops the other wave.
-        using var stop = CancellationTokenSource.CreateLinkedTokenSource(ct);
         // What builds nothing can start before anything is built.
         await build.ImagesLoadedAsync([], plan.Services, ct);
+
+        // The waves run side by side, the second after the prebuilds it needs; the first failure stops the other wave.
+        using var stop = CancellationTokenSource.CreateLinkedTokenSource(ct);
         var building = plan.Services.ToHashSet();
         var waves = await AllUnlessOneFailsAsync(plan.Waves.Select(wave => RunWaveAsync(plan, wave, stack, files, tty, classicStore, building, stop.Token)).ToList(), stop, ct);
 
