@@ -200,7 +200,8 @@ public sealed class FakeGitHub : IDisposable
 
     public void Dispose()
     {
-        _listener.Stop();
+        // Close alone: Stop then Close unregisters the port twice, and the second time .NET's managed listener binds
+        // the port again to look it up, failing with "Address already in use" when another test has taken it meanwhile.
         _listener.Close();
         _loop.Wait(TimeSpan.FromSeconds(5));
     }
