@@ -24,6 +24,12 @@ internal static class CommandLine
         {
             startInfo.ArgumentList.Add(argument);
         }
+        // What a test starts runs as from a developer's shell unless the test says otherwise: when this suite itself runs
+        // in GitHub Actions (or its rehearsal), the runner's variables would make a nested build a CI run of the runner's ref.
+        foreach (var name in startInfo.Environment.Keys.Where(IsRunnerVariable).ToList())
+        {
+            startInfo.Environment.Remove(name);
+        }
         foreach (var (name, value) in environment)
         {
             startInfo.Environment[name] = value;
@@ -64,4 +70,8 @@ internal static class CommandLine
 
     private static string Describe(string program, ProcessStartInfo startInfo) =>
         $"{program} {string.Join(' ', startInfo.ArgumentList)}";
+
+    private static bool IsRunnerVariable(string name) =>
+        name == "CI" || name.StartsWith("GITHUB_", StringComparison.Ordinal) || name.StartsWith("RUNNER_", StringComparison.Ordinal)
+        || name.StartsWith("ACTIONS_", StringComparison.Ordinal);
 }
