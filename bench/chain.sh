@@ -1,9 +1,10 @@
 #!/usr/bin/env bash
 # Benchmark, not a test: Slipway's BuildImages → ComposeUp → SmokeTest (with ComposeDown) against the same work done
 # with the raw tools (prebuild scripts, buildx bake, compose up --wait, curl/exec checks, compose down), alternated
-# A B A B so that the machine's drift hits both alike: one cold pair (build cache emptied before each side), then
-# warm pairs. Prints each pair's ratio, the medians, Slipway's time per target and the raw run's per step.
-#   bench/chain.sh [reference|ledger] [warm pairs, default 3]
+# A B A B so that the machine's drift hits both alike: cold pairs (build cache emptied before each side) in turns
+# A B then B A, since the side that runs second after a cold start finds the engine's content store warmer, then warm
+# pairs. Prints each pair's ratio, the medians, Slipway's time per target and the raw run's per step.
+#   bench/chain.sh [reference|ledger] [warm pairs, default 3] [cold pairs, default 2]
 # Run it on an otherwise idle machine.
 set -euo pipefail
 ROOT="$(cd "$(dirname "$0")/.." && pwd)"
@@ -11,6 +12,7 @@ cd "$ROOT"
 python3 -c 'import yaml' 2>/dev/null || { echo "bench: needs python3 with PyYAML (Debian: python3-yaml)" >&2; exit 2; }
 STACK_NAME="${1:-reference}"
 PAIRS="${2:-3}"
+COLD_PAIRS="${3:-2}"
 TEMP="$ROOT/.nuke/temp/bench"
 mkdir -p "$TEMP"
 
@@ -34,10 +36,11 @@ case "$STACK_NAME" in
 esac
 STACK_DIR="$(dirname "$COMPOSE")"
 
-# Cold, for one side: BuildKit's cache and the stack's images gone, that side's own layer cache emptied and every
-# prebuild's up-to-date stamp forgotten, so neither side finds work the other did. Base images stay: Restore makes
-# them and no build step repeats that.
+# Cold, for one side: BuildKit's cache and the stack's images gone, that side's own layer cache emptied, every
+# prebuild's up-to-date stamp forgotten and .NET's build servers stopped, so neither side finds work the other did. Base
+# images stay: Restore makes them and no build step repeats that.
 cold() {
+  dotnet build-server shutdown >/dev/null 2>&1 || true
   docker buildx prune --all --force >/dev/null
   docker image ls --format '{{.Repository}}:{{.Tag}}' | { grep -E "$REPOS" || true; } | xargs -r docker image rm --force >/dev/null
   find "$STACK_DIR" -path '*/node_modules' -prune -o -path '*/obj/publish-*.inputs' -print | xargs -r rm -f
@@ -138,12 +141,19 @@ print(" ".join(name for name, service in json.load(sys.stdin)["services"].items(
 echo "stack: $STACK_NAME ($COMPOSE); load average: $(cut -d' ' -f1-3 /proc/loadavg)"
 printf '%-8s %9s %9s %7s   %s\n' pair Slipway raw ratio "Slipway per target | raw per step"
 
-cold slipway; s=$(measure slipway cold); cold raw; r=$(measure raw cold)
-cold_ratio=$(echo "$s / $r" | bc -l)
-printf '%-8s %8.1fs %8.1fs %7.2f   %s| %s\n' cold "$s" "$r" "$cold_ratio" "$(targets cold)" "$(cat "$STEPS_FILE")"
+cold_ratios=()
+for i in $(seq "$COLD_PAIRS"); do
+  if [ $((i % 2)) = 1 ]; then
+    order="Slipway first"; cold slipway; s=$(measure slipway "cold$i"); cold raw; r=$(measure raw "cold$i")
+  else
+    order="raw first"; cold raw; r=$(measure raw "cold$i"); cold slipway; s=$(measure slipway "cold$i")
+  fi
+  cold_ratios+=("$(echo "$s / $r" | bc -l)")
+  printf '%-8s %8.1fs %8.1fs %7.2f   %s| %s(%s)\n' "cold$i" "$s" "$r" "${cold_ratios[-1]}" "$(targets "cold$i")" "$(cat "$STEPS_FILE")" "$order"
+done
 
-# raw's cold side pruned BuildKit's cache after Slipway's: one unmeasured run of each side before the warm pairs, so
-# that the first warm pair does not charge that to Slipway alone.
+# The last cold side emptied the caches after the other side's run: one unmeasured run of each side before the warm
+# pairs, so that the first warm pair charges that to neither.
 slipway settle >/dev/null; raw >"$TEMP/raw-settle.log" 2>&1
 
 ratios=()
@@ -153,5 +163,6 @@ for i in $(seq "$PAIRS"); do
   printf '%-8s %8.1fs %8.1fs %7.2f   %s| %s\n' "warm$i" "$s" "$r" "${ratios[-1]}" "$(targets "warm$i")" "$(cat "$STEPS_FILE")"
 done
 
-printf 'median warm ratio: %.2f over %d pairs; cold ratio: %.2f; load average after: %s\n' "$(median "${ratios[@]}")" "$PAIRS" "$cold_ratio" "$(cut -d' ' -f1-3 /proc/loadavg)"
+printf 'median warm ratio: %.2f over %d pairs; median cold ratio: %.2f over %d pairs; load average after: %s\n' \
+  "$(median "${ratios[@]}")" "$PAIRS" "$(median "${cold_ratios[@]}")" "$COLD_PAIRS" "$(cut -d' ' -f1-3 /proc/loadavg)"
 echo "logs: $TEMP"

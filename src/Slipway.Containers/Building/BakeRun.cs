@@ -48,12 +48,12 @@ internal sealed class BakeRun(IBuildImages build)
         var tty = plan.Waves.Count == 1 && build.IsLocalBuild && !Console.IsOutputRedirected && !build.Context.Masker.HasSecrets;
 
         // What builds nothing can start before anything is built.
-        await build.ImagesLoadedAsync([], plan.Services, ct);
+        await build.ImagesLoadedAsync([], plan.Services, true, ct);
 
         // The waves run side by side, the second after the prebuilds it needs; the first failure stops the other wave.
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(ct);
-        var building = plan.Services.ToHashSet();
-        var waves = await AllUnlessOneFailsAsync(plan.Waves.Select(wave => RunWaveAsync(plan, wave, stack, files, tty, classicStore, building, stop.Token)).ToList(), stop, ct);
+        var loads = new LoadedImages(build, plan.Services, plan.Waves.Count);
+        var waves = await AllUnlessOneFailsAsync(plan.Waves.Select(wave => RunWaveAsync(plan, wave, stack, files, tty, classicStore, docker, loads, stop.Token)).ToList(), stop, ct);
 
         var images = plan.Services.Select(s => waves.SelectMany(w => w.Images).Single(i => i.Service == s)).ToList();
         new ImagesReport { Version = plan.Version, Revision = revision.Commit, Created = revision.CommitTime, Platforms = build.Platforms, Images = images }.Save(build.ImagesFile);
@@ -65,9 +65,8 @@ internal sealed class BakeRun(IBuildImages build)
 
     private sealed record WaveResult(BakeWave Wave, IReadOnlyList<BuiltImage> Images, TimeSpan Prebuilds, TimeSpan Total);
 
-    /// <param name="building">The services not loaded yet, shared by the waves.</param>
     private async Task<WaveResult> RunWaveAsync(
-        BakePlan plan, BakeWave wave, StackDefinition stack, BakeFiles files, bool tty, bool classicStore, HashSet<string> building, CancellationToken ct)
+        BakePlan plan, BakeWave wave, StackDefinition stack, BakeFiles files, bool tty, bool classicStore, Docker.DotNet.DockerClient docker, LoadedImages loads, CancellationToken ct)
     {
         var clock = Stopwatch.StartNew();
         if (wave.AfterPrebuilds)
@@ -76,21 +75,50 @@ internal sealed class BakeRun(IBuildImages build)
 
         var metadataFile = files.Directory / (wave.AfterPrebuilds ? "metadata-after-prebuilds.json" : "metadata.json");
         File.Delete(metadataFile);
-        var baked = await build.Processes.RunAsync("docker", plan.Arguments(wave, files.Compose, files.Override, metadataFile, tty),
-            new ProcessOptions { InheritConsole = tty, WorkingDirectory = build.RootDirectory, ThrowOnError = false }, ct);
+        var watch = await LoadWatch.StartAsync(docker, wave.Services.ToDictionary(s => s, s => $"{plan.Settings[s].Repository}:{plan.Tag}"), ct);
+        using var baking = CancellationTokenSource.CreateLinkedTokenSource(ct);
+        var watching = WatchAsync(watch, plan, classicStore, loads, baking.Token, ct);
+        ProcessResult baked;
+        try
+        {
+            baked = await build.Processes.RunAsync("docker", plan.Arguments(wave, files.Compose, files.Override, metadataFile, tty),
+                new ProcessOptions { InheritConsole = tty, WorkingDirectory = build.RootDirectory, ThrowOnError = false }, ct);
+        }
+        finally
+        {
+            await baking.CancelAsync();
+            await watching;
+            loads.BakeEnded();
+        }
         if (!baked.Succeeded)
             throw new TargetFailedException(BakeFailure.Explain(baked.StandardOutput + "\n" + baked.StandardError, wave.Services));
-        var images = await ImagesAsync(plan, wave, BakeMetadata.Digests(await File.ReadAllTextAsync(metadataFile, ct), wave.Services), classicStore, ct);
+        var images = await ImagesAsync(plan, wave.Services, BakeMetadata.Digests(await File.ReadAllTextAsync(metadataFile, ct), wave.Services), classicStore, ct);
         var total = clock.Elapsed;
 
-        List<string> stillBuilding;
-        lock (building)
-        {
-            building.ExceptWith(wave.Services);
-            stillBuilding = [.. plan.Services.Where(building.Contains)];
-        }
-        await build.ImagesLoadedAsync(images, stillBuilding, ct);
+        await loads.LoadedAsync(images.Where(i => !loads.WasReported(i.Service)).ToList(), ct);
         return new WaveResult(wave, images, prebuilds, total);
+    }
+
+    /// <summary>
+    /// Reports each image of the wave as the engine gets it. It never fails the build: when the bake ends, a look still
+    /// under way is cut off (the engine's and containerd's clients say so in their own exception types), and any other
+    /// failure to look only means the image is reported with the bake's result.
+    /// </summary>
+    /// <param name="baking">Cancelled when the bake ends.</param>
+    private async Task WatchAsync(LoadWatch watch, BakePlan plan, bool classicStore, LoadedImages loads, CancellationToken baking, CancellationToken ct)
+    {
+        try
+        {
+            await watch.WatchAsync(async (service, id) =>
+                await loads.LoadedAsync(await ImagesAsync(plan, [service], new Dictionary<string, string> { [service] = id }, classicStore, baking), ct), baking);
+        }
+        catch (Exception) when (baking.IsCancellationRequested)
+        {
+        }
+        catch (Exception e)
+        {
+            build.Log.Debug("Watching for loaded images stopped: {Message}", e.Message);
+        }
     }
 
     /// <summary>Every wave's result; when one fails, the others are stopped and that failure, not the stops it caused, is what is thrown.</summary>
@@ -132,11 +160,11 @@ internal sealed class BakeRun(IBuildImages build)
     /// the classic store, which keeps an image as its config (buildx's digest is the image ID) and makes a manifest only
     /// when it exports or pushes it, none.
     /// </summary>
-    private async Task<List<BuiltImage>> ImagesAsync(BakePlan plan, BakeWave wave, IReadOnlyDictionary<string, string> digests, bool classicStore, CancellationToken ct)
+    private async Task<List<BuiltImage>> ImagesAsync(BakePlan plan, IReadOnlyList<string> services, IReadOnlyDictionary<string, string> digests, bool classicStore, CancellationToken ct)
     {
         using var reader = classicStore ? null : new ImageIndexReader(ContainerdSocket.Require(build.Context.Environment));
         var images = new List<BuiltImage>();
-        foreach (var service in wave.Services)
+        foreach (var service in services)
         {
             var repository = plan.Settings[service].Repository;
             IReadOnlyList<PlatformManifest> manifests = reader is null ? [] : await reader.ManifestsAsync(digests[service], ct);

@@ -37,10 +37,11 @@ public interface IBuildImages : IRestore, IRehearseWorkflow
         .Executes(ct => new BakeRun(this).RunAsync(ct));
 
     /// <summary>
-    /// Called as each bake wave's images are loaded, while <paramref name="stillBuilding"/> may still be baking, so that a
-    /// later target can start using them early. Nothing by default.
+    /// Called as images are loaded, while <paramref name="stillBuilding"/> may still be baking, so that a later target can
+    /// start using them early; <paramref name="bakeRunning"/> when a bake still runs (it may only be exporting its layer
+    /// cache). Nothing by default.
     /// </summary>
-    Task ImagesLoadedAsync(IReadOnlyList<BuiltImage> images, IReadOnlyList<string> stillBuilding, CancellationToken ct) => Task.CompletedTask;
+    Task ImagesLoadedAsync(IReadOnlyList<BuiltImage> images, IReadOnlyList<string> stillBuilding, bool bakeRunning, CancellationToken ct) => Task.CompletedTask;
 
     /// <summary>A hook to change the bake before it is planned (labels, attestations, the builder): override it in the build class.</summary>
     BakeRequest ConfigureBake(BakeRequest request) => request;

@@ -16,6 +16,7 @@ internal sealed class ComposeDownRun(IComposeUp build)
         var session = build.Context.State<ComposeSession>();
         // A start still under way would race the removal.
         if (session.HeadStart is { } headStart) await headStart.FinishAsync();
+        if (session.Watch is { } watch) await watch.StopAsync();
         var current = session.Command?.ProjectName;
         var started = build.StartedStacks;
         var earlier = started.Projects().Where(p => p != current).ToList();

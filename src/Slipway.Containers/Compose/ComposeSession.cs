@@ -13,5 +13,8 @@ public sealed class ComposeSession
     /// <summary>The services started while images still built; null when none were.</summary>
     public HeadStart? HeadStart { get; set; }
 
+    /// <summary>Tells when services are up while ComposeUp waits for them all; null until ComposeUp starts the stack.</summary>
+    public StackWatch? Watch { get; set; }
+
     public string ProjectName => Command?.ProjectName ?? throw new InvalidOperationException("The stack has not been started in this run.");
 }

@@ -32,6 +32,8 @@ internal sealed class ComposeUpRun(IComposeUp build)
 
         var timeout = build.WaitTimeout ?? 300;
         var clock = Stopwatch.StartNew();
+        session.Watch = new StackWatch(project, stack);
+        build.StackStarting(session.Watch);
         var up = await build.Processes.RunAsync("docker",
             session.Command.Arguments("up", "--detach", "--wait", "--wait-timeout", timeout.ToString(), "--no-build"),
             new ProcessOptions { Environment = build.ComposeEnvironment, ThrowOnError = false }, ct);
@@ -43,11 +45,13 @@ internal sealed class ComposeUpRun(IComposeUp build)
         var failed = states.Where(s => !s.IsUp).OrderBy(s => s.Blame).ToList();
         if (up.Succeeded && failed.Count == 0 && missing.Count == 0)
         {
+            session.Watch.MarkAllUp();
             var ahead = headStart.Services is { Count: > 0 } early ? $"; {string.Join(", ", early)} started during the build, {headStart.Lead.TotalSeconds:0.0} s ahead" : "";
             build.ReportSummary($"{states.Count} services up ({project}){ahead}");
             return;
         }
 
+        await session.Watch.StopAsync();
         await SaveLogsAsync(session.Command, states.Select(s => s.Service).Distinct(), ct);
         var timedOut = clock.Elapsed >= TimeSpan.FromSeconds(timeout);
         var failure = ComposeUpFailure.Explain(up.StandardError, timedOut, timeout, failed, missing, up.ExitCode);

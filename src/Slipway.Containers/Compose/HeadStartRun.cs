@@ -11,9 +11,10 @@ namespace Slipway.Containers.Compose;
 /// </summary>
 internal sealed class HeadStartRun(IComposeUp build)
 {
-    public async Task StartAsync(IReadOnlyList<BuiltImage> images, IReadOnlyList<string> stillBuilding, CancellationToken ct)
+    /// <param name="bakeRunning">A bake still runs, if only to export its layer cache.</param>
+    public async Task StartAsync(IReadOnlyList<BuiltImage> images, IReadOnlyList<string> stillBuilding, bool bakeRunning, CancellationToken ct)
     {
-        if (stillBuilding.Count == 0 || !build.Context.Scheduled.Contains(nameof(IComposeUp.ComposeUp))) return;
+        if (!bakeRunning || !build.Context.Scheduled.Contains(nameof(IComposeUp.ComposeUp))) return;
         var stack = await build.LoadStackAsync(ct);
         var session = build.Context.State<ComposeSession>();
         var (command, overrideFile) = ComposeUpRun.Project(build, stack);
@@ -32,7 +33,8 @@ internal sealed class HeadStartRun(IComposeUp build)
     private async Task UpAsync(ComposeCommand command, string overrideFile, StackDefinition stack, IReadOnlyList<BuiltImage> loaded,
         IReadOnlyList<string> services, IReadOnlyList<string> stillBuilding)
     {
-        build.Log.Information("Starting {Services} of {Project} while {Building} build", string.Join(", ", services), command.ProjectName, string.Join(", ", stillBuilding));
+        build.Log.Information("Starting {Services} of {Project} while {Building}", string.Join(", ", services), command.ProjectName,
+            stillBuilding.Count > 0 ? $"{string.Join(", ", stillBuilding)} build" : "the bake exports its layer cache");
         // The override file is also the record that the project was started (see StartedStacks), so it is written first.
         Directory.CreateDirectory(Path.GetDirectoryName(overrideFile)!);
         await File.WriteAllTextAsync(overrideFile, ImagePinning.Override(loaded, stack, ephemeralPorts: build.KeepStack != true));

@@ -16,8 +16,13 @@ public interface IComposeUp : IBuildImages
     bool? KeepStack => TryGetValue<bool?>(() => KeepStack);
 
     /// <summary>Starts what can start while the other images still build, when ComposeUp is in the run (see <see cref="HeadStartRun"/>).</summary>
-    Task IBuildImages.ImagesLoadedAsync(IReadOnlyList<BuiltImage> images, IReadOnlyList<string> stillBuilding, CancellationToken ct) =>
-        new HeadStartRun(this).StartAsync(images, stillBuilding, ct);
+    Task IBuildImages.ImagesLoadedAsync(IReadOnlyList<BuiltImage> images, IReadOnlyList<string> stillBuilding, bool bakeRunning, CancellationToken ct) =>
+        new HeadStartRun(this).StartAsync(images, stillBuilding, bakeRunning, ct);
+
+    /// <summary>Called as ComposeUp starts the stack, so that later work can begin on services as they come up. Nothing by default.</summary>
+    void StackStarting(StackWatch watch)
+    {
+    }
 
     /// <summary>The stacks this checkout started and has not taken down (.nuke/temp/compose).</summary>
     StartedStacks StartedStacks => new(TemporaryDirectory / "compose");

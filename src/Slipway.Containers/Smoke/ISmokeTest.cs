@@ -22,6 +22,9 @@ public interface ISmokeTest : IComposeUp
         .Validates(ct => SmokeInputs.ValidateAsync(this, ct))
         .Executes(ct => new SmokeTestRun(this).RunAsync(ct));
 
+    /// <summary>When SmokeTest is in the run, its checks begin as their services come up (see <see cref="SmokeTestRun.StartEarly"/>).</summary>
+    void IComposeUp.StackStarting(StackWatch watch) => new SmokeTestRun(this).StartEarly(watch);
+
     /// <summary>How each step is retried until it passes or its check's deadline passes: override to tune.</summary>
     RetryTiming SmokeRetries => RetryTiming.Default;
 }

@@ -156,4 +156,30 @@ public sealed class SmokeRunnerTests
         await Assert.ThrowsAnyAsync<OperationCanceledException>(() =>
             new SmokeRunner(steps, Fast).RunCheckAsync(new SmokeCheck("c", TimeSpan.FromMinutes(1), [Step("http://a/")]), Run, cancel.Token));
     }
+
+    [Fact]
+    public async Task A_check_starts_only_when_it_is_ready_and_the_next_waits_behind_it()
+    {
+        var log = new ConcurrentQueue<string>();
+        var secondReady = new TaskCompletionSource();
+        var steps = new ScriptedSteps((http, _, _) =>
+        {
+            log.Enqueue("run " + http.Url);
+            return Task.FromResult(Pass(http.Url));
+        });
+        var suite = new SmokeSuite("smoke.yaml", new[] { "first", "second", "third" }.Select(n => new SmokeCheck(n, TimeSpan.FromSeconds(5), [Step($"http://{n}/")])).ToList());
+
+        var running = new SmokeRunner(steps, Fast with { RunAlone = TimeSpan.FromSeconds(1) }).RunAsync(suite, Run, default, async (check, ct) =>
+        {
+            log.Enqueue("ready? " + check.Name);
+            if (check.Name == "second") await secondReady.Task.WaitAsync(ct);
+        });
+        await Task.Delay(200);
+        Assert.False(running.IsCompleted);
+        Assert.Equal(["ready? first", "run http://first/", "ready? second"], log);
+
+        secondReady.SetResult();
+        Assert.All(await running, r => Assert.True(r.Passed));
+        Assert.Equal(["ready? first", "run http://first/", "ready? second", "run http://second/", "ready? third", "run http://third/"], log);
+    }
 }

@@ -33,7 +33,7 @@ public sealed class SignalTests
     [InlineData("INT", 130)]
     public async Task A_signal_during_ComposeUp_still_takes_the_stack_down(string signal, int exitCode)
     {
-        var run = await RunUntilAsync("Starting project", TimeSpan.FromSeconds(4), signal);
+        var run = await RunUntilAsync("Starting project", TimeSpan.FromSeconds(1), signal);
         Assert.True(run.ExitCode == exitCode, run.ToString());
         Assert.NotNull(run.ProjectName);
         Assert.True(Regex.IsMatch(run.Output, @"ComposeDown\s+Succeeded"), run.ToString());
@@ -43,7 +43,7 @@ public sealed class SignalTests
     [Fact]
     public async Task A_run_killed_during_ComposeUp_leaves_a_stack_that_ComposeDown_removes_later()
     {
-        var killed = await RunUntilAsync("Starting project", TimeSpan.FromSeconds(4), "KILL");
+        var killed = await RunUntilAsync("Starting project", TimeSpan.FromSeconds(1), "KILL");
         Assert.Equal(137, killed.ExitCode);
         var project = killed.ProjectName!;
         // The compose up the build had started goes on without it: wait until it is done, leaving the stack behind.
@@ -95,7 +95,10 @@ public sealed class SignalTests
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
 
-        await seen.Task.WaitAsync(TimeSpan.FromMinutes(20));
+        // A run that ends before the marker (a failing build) fails the test at once instead of waiting for it.
+        await Task.WhenAny(seen.Task, process.WaitForExitAsync()).WaitAsync(TimeSpan.FromMinutes(20));
+        if (!seen.Task.IsCompleted)
+            lock (output) Assert.Fail($"The run ended (exit code {process.ExitCode}) before its output showed '{marker}':\n{output}");
         await Task.Delay(after);
         // build.sh execs the build, so the process started is the build itself.
         await CommandLine.RunCheckedAsync("kill", [$"-{signal}", process.Id.ToString()], "/", new Dictionary<string, string>(), TimeSpan.FromSeconds(10));

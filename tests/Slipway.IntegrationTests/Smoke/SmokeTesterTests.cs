@@ -1,6 +1,8 @@
 using System.Xml.Linq;
 using Serilog.Core;
 using Slipway.Build;
+using Slipway.Build.Processes;
+using Slipway.Containers.Compose;
 using Slipway.Containers.Smoke;
 using Slipway.Containers.Smoke.Running;
 using Slipway.Containers.Smoke.Suite;
@@ -105,6 +107,33 @@ public sealed class SmokeTesterTests(SmokeStack stack) : IClassFixture<SmokeStac
             """));
         Assert.Equal("smoke.yaml: check 'db': field 'exec.service': 'db' is not a service of the stack (its services: back, front).", error.Message);
         Assert.False(Directory.Exists(output), "nothing was written");
+    }
+
+    [Fact]
+    public async Task Checks_begun_before_the_whole_stack_is_up_run_again_once_it_is_if_they_failed()
+    {
+        // The fixture's services are up, but ComposeUp has not said so: the checks begin early, as during its wait.
+        var watch = new StackWatch(stack.Compose.ProjectName!, stack.Stack);
+        var flag = $"/tmp/flag-{Guid.NewGuid():N}";
+        var suite = SmokeFileParser.Parse("smoke.yaml", $$"""
+            timeout: 1s
+            checks:
+              - name: passes early
+                tcp: {service: back, port: 8080}
+              - name: fails early
+                exec: {service: back, command: [test, -f, {{flag}}]}
+            """);
+        var running = new SmokeTester(Logger.None, stack.Compose.ProjectName!, stack.Stack).RunChecksAsync(suite, "run42", RetryTiming.Default, watch, default);
+
+        // Time for the early try to fail (1 s timeout); then what it lacked appears, and the stack is declared up.
+        await Task.Delay(TimeSpan.FromSeconds(4));
+        Assert.False(running.IsCompleted, "the failed check waits for the whole stack before it runs again");
+        await stack.Processes.RunAsync("docker", stack.Compose.Arguments("exec", "-T", "back", "touch", flag), new ProcessOptions { Quiet = true });
+        watch.MarkAllUp();
+        var run = await running.WaitAsync(TimeSpan.FromSeconds(30));
+
+        Assert.All(run.Results, r => Assert.True(r.Passed, r.Name));
+        Assert.Equal(["fails early"], run.RanAgain);
     }
 
     public void Dispose()

@@ -8,7 +8,8 @@ namespace Slipway.Containers.Smoke.Running;
 
 /// <summary>
 /// Runs a suite: checks in file order, each started when the one before it has passed or failed or has run for
-/// <see cref="RetryTiming.RunAlone"/>, so quick checks run alone and slow ones overlap; the steps of a check in order,
+/// <see cref="RetryTiming.RunAlone"/>, so quick checks run alone and slow ones overlap, and when what it needs is ready
+/// (see <c>ready</c>); the steps of a check in order,
 /// each step retried with exponential backoff until the check's deadline. A step's captures become variables of the steps after it.
 /// </summary>
 public sealed class SmokeRunner(IStepRunner steps, RetryTiming timing)
@@ -25,11 +26,14 @@ public sealed class SmokeRunner(IStepRunner steps, RetryTiming timing)
         })
         .Build();
 
-    public async Task<IReadOnlyList<CheckResult>> RunAsync(SmokeSuite suite, IReadOnlyDictionary<string, string> variables, CancellationToken cancellationToken)
+    /// <param name="ready">Returns when a check may start; none: at once.</param>
+    public async Task<IReadOnlyList<CheckResult>> RunAsync(SmokeSuite suite, IReadOnlyDictionary<string, string> variables, CancellationToken cancellationToken,
+        Func<SmokeCheck, CancellationToken, Task>? ready = null)
     {
         var running = new List<Task<CheckResult>>();
         foreach (var check in suite.Checks)
         {
+            if (ready is not null) await ready(check, cancellationToken);
             var run = Task.Run(() => RunCheckAsync(check, variables, cancellationToken), cancellationToken);
             running.Add(run);
             // A freshly started service answers one request at a time faster than six at once, as they all warm up together.
