@@ -36,6 +36,7 @@ internal sealed class BakeRun(IBuildImages build)
             ClassicStore = classicStore,
             BuildxSbom = build.BuildxSbom ?? false,
             Builder = build.Builder,
+            Processors = Environment.ProcessorCount,
         }));
         foreach (var note in plan.Notes) build.Log.Information("{Note}", note);
 

@@ -102,10 +102,12 @@ public class BakePlanTests
         Extensions = new Dictionary<string, JsonNode?> { [Prebuild.Extension] = JsonValue.Create("sh ../scripts/publish.sh") },
     };
 
+    private static readonly StackDefinition Mixed = Stack with { Services = [Prebuilt("api"), Service("db", false), Service("cache", true), Prebuilt("web"), Service("proxy", true)] };
+
     [Fact]
-    public void Images_without_a_prebuild_bake_in_a_first_wave_and_the_prebuilt_ones_after_the_prebuilds()
+    public void With_cores_to_spare_images_without_a_prebuild_bake_in_a_first_wave_and_the_prebuilt_ones_after_the_prebuilds()
     {
-        var plan = BakePlan.For(Request with { Stack = Stack with { Services = [Prebuilt("api"), Service("db", false), Service("cache", true), Prebuilt("web"), Service("proxy", true)] } });
+        var plan = BakePlan.For(Request with { Stack = Mixed, Processors = BakePlan.SideBySideProcessors });
         Assert.Equal([new BakeWave(["cache", "proxy"], false), new BakeWave(["api", "web"], true)], plan.Waves, new WaveComparer());
         Assert.Equal(["api", "cache", "web", "proxy"], plan.Services);
         Assert.Equal(["cache", "proxy"], plan.Arguments(plan.Waves[0], "c.yaml", "o.json", "m.json", tty: false).TakeLast(2));
@@ -113,12 +115,25 @@ public class BakePlanTests
     }
 
     [Theory]
-    [InlineData(true, true)]
-    [InlineData(false, false)]
-    public void A_stack_whose_images_all_need_a_prebuild_or_none_does_bakes_once(bool prebuilt, bool afterPrebuilds)
+    [InlineData(1)]
+    [InlineData(2)]
+    [InlineData(3)]
+    public void On_fewer_cores_the_prebuilds_run_first_and_one_bake_follows(int processors)
+    {
+        var wave = Assert.Single(BakePlan.For(Request with { Stack = Mixed, Processors = processors }).Waves);
+        Assert.Equal(["api", "cache", "web", "proxy"], wave.Services);
+        Assert.True(wave.AfterPrebuilds);
+    }
+
+    [Theory]
+    [InlineData(true, true, 2)]
+    [InlineData(false, false, 2)]
+    [InlineData(true, true, 8)]
+    [InlineData(false, false, 8)]
+    public void A_stack_whose_images_all_need_a_prebuild_or_none_does_bakes_once(bool prebuilt, bool afterPrebuilds, int processors)
     {
         ServiceDefinition Make(string name) => prebuilt ? Prebuilt(name) : Service(name, true);
-        var plan = BakePlan.For(Request with { Stack = Stack with { Services = [Make("api"), Make("web")] } });
+        var plan = BakePlan.For(Request with { Stack = Stack with { Services = [Make("api"), Make("web")] }, Processors = processors });
         var wave = Assert.Single(plan.Waves);
         Assert.Equal(["api", "web"], wave.Services);
         Assert.Equal(afterPrebuilds, wave.AfterPrebuilds);
