@@ -4,7 +4,7 @@
 # A B A B so that the machine's drift hits both alike: cold pairs (build cache emptied before each side) in turns
 # A B then B A, since the side that runs second after a cold start finds the engine's content store warmer, then warm
 # pairs. Prints each pair's ratio, the medians, Slipway's time per target and the raw run's per step.
-#   bench/chain.sh [reference|ledger] [warm pairs, default 3] [cold pairs, default 2]
+#   bench/chain.sh [reference|ledger] [warm pairs, default 3] [cold pairs, default 3]
 # Run it on an otherwise idle machine.
 set -euo pipefail
 ROOT="$(cd "$(dirname "$0")/.." && pwd)"
@@ -12,7 +12,7 @@ cd "$ROOT"
 python3 -c 'import yaml' 2>/dev/null || { echo "bench: needs python3 with PyYAML (Debian: python3-yaml)" >&2; exit 2; }
 STACK_NAME="${1:-reference}"
 PAIRS="${2:-3}"
-COLD_PAIRS="${3:-2}"
+COLD_PAIRS="${3:-3}"
 TEMP="$ROOT/.nuke/temp/bench"
 mkdir -p "$TEMP"
 
@@ -134,12 +134,17 @@ median() { printf '%s\n' "$@" | sort -g | awk '{a[NR]=$1} END {print (NR % 2) ? 
 targets() { grep -E '^(BuildImages|ComposeUp|SmokeTest|ComposeDown) +Succeeded' "$TEMP/slipway-$1.log" | awk '{t=$3; sub(/^0:0?/, "", t); printf "%s %ss  ", $1, t}'; }
 
 ./build.sh --help >/dev/null   # compile the build project outside the measurements
+dotnet build-server shutdown >/dev/null 2>&1 || true
 # The services that build, read once here as a script would list them.
 BUILT_SERVICES=$(docker compose -f "$COMPOSE" "${PROFILE[@]}" config --format json | python3 -c '
 import json, sys
 print(" ".join(name for name, service in json.load(sys.stdin)["services"].items() if "build" in service))')
 echo "stack: $STACK_NAME ($COMPOSE); load average: $(cut -d' ' -f1-3 /proc/loadavg)"
 printf '%-8s %9s %9s %7s   %s\n' pair Slipway raw ratio "Slipway per target | raw per step"
+
+# One unmeasured run of each side first, so that what the first run on a machine pays (the compile's build servers
+# winding down, files not yet cached) is charged to neither.
+slipway first >/dev/null; raw >"$TEMP/raw-first.log" 2>&1
 
 cold_ratios=()
 for i in $(seq "$COLD_PAIRS"); do
