@@ -27,7 +27,11 @@ public sealed record BakeSettings(
     IReadOnlyDictionary<string, string> BuildArgs,
     LayerCache Cache,
     string? CacheLocation,
-    IReadOnlyList<string> Attestations);
+    IReadOnlyList<string> Attestations)
+{
+    /// <summary>The local name the bake gives the service's image.</summary>
+    public string Reference => $"{Repository}:{Tag}";
+}
 
 /// <summary>Writes the bake file that, laid over the compose file, sets tags, platforms, labels, args and cache per service.</summary>
 public static class BakeOverride
@@ -39,7 +43,7 @@ public static class BakeOverride
         {
             var target = new JsonObject
             {
-                ["tags"] = new JsonArray((JsonNode)$"{settings.Repository}:{settings.Tag}"),
+                ["tags"] = new JsonArray((JsonNode)settings.Reference),
                 ["platforms"] = new JsonArray(settings.Platforms.Select(p => (JsonNode)p).ToArray()),
                 ["labels"] = new JsonObject(settings.Labels.OrderBy(l => l.Key).Select(l => KeyValuePair.Create(l.Key, (JsonNode?)l.Value))),
             };

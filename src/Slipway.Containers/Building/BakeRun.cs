@@ -76,7 +76,7 @@ internal sealed class BakeRun(IBuildImages build)
 
         var metadataFile = files.Directory / (wave.AfterPrebuilds ? "metadata-after-prebuilds.json" : "metadata.json");
         File.Delete(metadataFile);
-        var watch = await LoadWatch.StartAsync(docker, wave.Services.ToDictionary(s => s, s => $"{plan.Settings[s].Repository}:{plan.Tag}"), ct);
+        var watch = await LoadWatch.StartAsync(docker, wave.Services.ToDictionary(s => s, s => plan.Settings[s].Reference), ct);
         using var baking = CancellationTokenSource.CreateLinkedTokenSource(ct);
         var watching = WatchAsync(watch, plan, classicStore, loads, baking.Token, ct);
         ProcessResult baked;
@@ -167,14 +167,14 @@ internal sealed class BakeRun(IBuildImages build)
         var images = new List<BuiltImage>();
         foreach (var service in services)
         {
-            var repository = plan.Settings[service].Repository;
+            var settings = plan.Settings[service];
             IReadOnlyList<PlatformManifest> manifests = reader is null ? [] : await reader.ManifestsAsync(digests[service], ct);
             var missing = build.Platforms.Except(manifests.Select(m => m.Platform)).ToList();
             if (reader is not null && missing.Count > 0)
                 throw new TargetFailedException($"The image of {service} lacks platforms {string.Join(", ", missing)} (it has {string.Join(", ", manifests.Select(m => m.Platform))}).");
             images.Add(new BuiltImage
             {
-                Service = service, Repository = repository, Tag = plan.Tag, Reference = $"{repository}:{plan.Tag}",
+                Service = service, Repository = settings.Repository, Tag = settings.Tag, Reference = settings.Reference,
                 Digest = digests[service], Manifests = manifests,
             });
         }

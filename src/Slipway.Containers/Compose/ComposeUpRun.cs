@@ -38,9 +38,7 @@ internal sealed class ComposeUpRun(IComposeUp build)
             session.Command.Arguments("up", "--detach", "--wait", "--wait-timeout", timeout.ToString(), "--no-build"),
             new ProcessOptions { Environment = build.ComposeEnvironment, ThrowOnError = false }, ct);
 
-        var oneShot = stack.Services.SelectMany(s => s.DependsOn).Where(d => d.Value == "service_completed_successfully").Select(d => d.Key).ToHashSet();
-        var states = (await new ProjectResources(docker, project).ContainersAsync(ct))
-            .Select(c => ServiceHealth.From(c, oneShot.Contains(ProjectResources.ServiceOf(c)))).ToList();
+        var states = await new ProjectResources(docker, project).HealthAsync(stack, ct);
         var missing = stack.Services.Select(s => s.Name).Except(states.Select(s => s.Service)).ToList();
         var failed = states.Where(s => !s.IsUp).OrderBy(s => s.Blame).ToList();
         if (up.Succeeded && failed.Count == 0 && missing.Count == 0)

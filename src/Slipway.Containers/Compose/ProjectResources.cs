@@ -1,5 +1,6 @@
 using Docker.DotNet;
 using Docker.DotNet.Models;
+using Slipway.Containers.Stacks;
 
 namespace Slipway.Containers.Compose;
 
@@ -17,6 +18,16 @@ public sealed class ProjectResources(IDockerClient docker, string projectName)
         var inspected = new List<ContainerInspectResponse>();
         foreach (var container in listed) inspected.Add(await docker.Containers.InspectContainerAsync(container.ID, cancellationToken));
         return inspected;
+    }
+
+    /// <summary>
+    /// The state of each of the stack's containers. A service that others wait for with service_completed_successfully
+    /// is a one-shot job, up once it has exited 0.
+    /// </summary>
+    public async Task<IReadOnlyList<ServiceHealth>> HealthAsync(StackDefinition stack, CancellationToken cancellationToken)
+    {
+        var oneShot = stack.Services.SelectMany(s => s.DependsOn).Where(d => d.Value == "service_completed_successfully").Select(d => d.Key).ToHashSet();
+        return (await ContainersAsync(cancellationToken)).Select(c => ServiceHealth.From(c, oneShot.Contains(ServiceOf(c)))).ToList();
     }
 
     /// <summary>Every container, network and volume of the project, as "kind name" lines.</summary>

@@ -26,14 +26,11 @@ public sealed class StackWatch(string project, StackDefinition stack)
     public async Task WaitUpAsync(IReadOnlySet<string> services, CancellationToken ct)
     {
         var needed = WithDependencies(services);
-        var oneShot = stack.Services.SelectMany(s => s.DependsOn).Where(d => d.Value == "service_completed_successfully").Select(d => d.Key).ToHashSet();
         using var docker = DockerEngine.Connect();
         var resources = new ProjectResources(docker, project);
         while (!AllUp)
         {
-            var up = (await resources.ContainersAsync(ct))
-                .Select(c => ServiceHealth.From(c, oneShot.Contains(ProjectResources.ServiceOf(c))))
-                .Where(h => h.IsUp).Select(h => h.Service).ToHashSet();
+            var up = (await resources.HealthAsync(stack, ct)).Where(h => h.IsUp).Select(h => h.Service).ToHashSet();
             if (needed.IsSubsetOf(up)) return;
             await Task.WhenAny(_allUp.Task, Task.Delay(Interval, ct));
             ct.ThrowIfCancellationRequested();

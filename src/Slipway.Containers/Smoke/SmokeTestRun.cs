@@ -8,7 +8,7 @@ namespace Slipway.Containers.Smoke;
 /// <summary>Smoke checks begun while ComposeUp still waited for the stack, for SmokeTest to report.</summary>
 public sealed class EarlySmoke
 {
-    public Task<SmokeRun>? Run { get; set; }
+    public (SmokeSuite Suite, Task<SmokeRun> Run)? Begun { get; set; }
 }
 
 /// <summary>One run of SmokeTest: the smoke file's checks against the stack ComposeUp started in this run.</summary>
@@ -29,7 +29,7 @@ internal sealed class SmokeTestRun(ISmokeTest build)
         {
             using (stop) return await new SmokeTester(build.Log, project, stack).RunChecksAsync(suite, build.Context.RunId, build.SmokeRetries, watch, stop.Token);
         });
-        build.Context.State<EarlySmoke>().Run = run;
+        build.Context.State<EarlySmoke>().Begun = (suite, run);
         watch.Track(run);
     }
 
@@ -39,17 +39,22 @@ internal sealed class SmokeTestRun(ISmokeTest build)
         if (session is not { Command.ProjectName: { } project, Stack: { } stack })
             throw new TargetFailedException("SmokeTest needs the stack that ComposeUp starts in the same run (e.g. ./build.sh SmokeTest).");
 
-        var suite = SmokeFileParser.Load(build.EffectiveSmokeFile);
         var tester = new SmokeTester(build.Log, project, stack);
         var begun = DateTimeOffset.UtcNow;
-        var run = build.Context.State<EarlySmoke>().Run is { } early
-            ? await early.WaitAsync(ct)
-            : await tester.RunChecksAsync(suite, build.Context.RunId, build.SmokeRetries, null, ct);
+        var (suite, run) = build.Context.State<EarlySmoke>().Begun is { } early
+            ? (early.Suite, await early.Run.WaitAsync(ct))
+            : await RunNowAsync(tester, ct);
         var report = await tester.ReportAsync(suite, run, build.SmokeDirectory, ct);
         build.ReportSummary(report.Summary + Overlap(run, begun));
         build.Log.Information("Smoke results: {File}", report.JUnitFile.Value);
         if (report.Failed.Count > 0)
             throw new TargetFailedException($"{report.Summary}; failed: {string.Join(", ", report.Failed.Select(r => r.Name))} (details above and in {report.JUnitFile.RelativeTo(build.RootDirectory)}).");
+    }
+
+    private async Task<(SmokeSuite, SmokeRun)> RunNowAsync(SmokeTester tester, CancellationToken ct)
+    {
+        var suite = SmokeFileParser.Load(build.EffectiveSmokeFile);
+        return (suite, await tester.RunChecksAsync(suite, build.Context.RunId, build.SmokeRetries, null, ct));
     }
 
     /// <summary>The wall time the early start saved: how long the checks ran before SmokeTest began, and what ran again.</summary>
