@@ -3,7 +3,9 @@
 # with the raw tools (prebuild scripts, buildx bake, compose up --wait, curl/exec checks, compose down), alternated
 # A B A B so that the machine's drift hits both alike: cold pairs (build cache emptied before each side) in turns
 # A B then B A, since the side that runs second after a cold start finds the engine's content store warmer, then warm
-# pairs. Prints each pair's ratio, the medians, Slipway's time per target and the raw run's per step.
+# pairs. Prints each pair's ratio, the medians, Slipway's time per target and the raw run's per step. The "-down"
+# column is the ratio without the teardown (Slipway kills its throwaway stack; the raw run stops it gracefully, as
+# `compose down` does by default), to show how much of the difference that is.
 #   bench/chain.sh [reference|ledger] [warm pairs, default 3] [cold pairs, default 3]
 # Run it on an otherwise idle machine.
 set -euo pipefail
@@ -131,6 +133,10 @@ measure() {
 }
 
 median() { printf '%s\n' "$@" | sort -g | awk '{a[NR]=$1} END {print (NR % 2) ? a[(NR+1)/2] : (a[NR/2] + a[NR/2+1]) / 2}'; }
+# Seconds of Slipway's ComposeDown, from its summary (m:ss.fff), and of the raw run's down step.
+slipway_down() { grep -E '^ComposeDown +Succeeded' "$TEMP/slipway-$1.log" | awk '{split($3, t, ":"); print t[1] * 60 + t[2]}'; }
+raw_down() { sed -n 's/.*down \([0-9.]*\)s.*/\1/p' "$STEPS_FILE"; }
+without_down() { echo "($1 - $(slipway_down "$3")) / ($2 - $(raw_down))" | bc -l; }
 targets() { grep -E '^(BuildImages|ComposeUp|SmokeTest|ComposeDown) +Succeeded' "$TEMP/slipway-$1.log" | awk '{t=$3; sub(/^0:0?/, "", t); printf "%s %ss  ", $1, t}'; }
 
 ./build.sh --help >/dev/null   # compile the build project outside the measurements
@@ -140,34 +146,35 @@ BUILT_SERVICES=$(docker compose -f "$COMPOSE" "${PROFILE[@]}" config --format js
 import json, sys
 print(" ".join(name for name, service in json.load(sys.stdin)["services"].items() if "build" in service))')
 echo "stack: $STACK_NAME ($COMPOSE); load average: $(cut -d' ' -f1-3 /proc/loadavg)"
-printf '%-8s %9s %9s %7s   %s\n' pair Slipway raw ratio "Slipway per target | raw per step"
+printf '%-8s %9s %9s %7s %6s   %s\n' pair Slipway raw ratio -down "Slipway per target | raw per step"
 
 # One unmeasured run of each side first, so that what the first run on a machine pays (the compile's build servers
 # winding down, files not yet cached) is charged to neither.
 slipway first >/dev/null; raw >"$TEMP/raw-first.log" 2>&1
 
-cold_ratios=()
+cold_ratios=(); cold_up=()
 for i in $(seq "$COLD_PAIRS"); do
   if [ $((i % 2)) = 1 ]; then
     order="Slipway first"; cold slipway; s=$(measure slipway "cold$i"); cold raw; r=$(measure raw "cold$i")
   else
     order="raw first"; cold raw; r=$(measure raw "cold$i"); cold slipway; s=$(measure slipway "cold$i")
   fi
-  cold_ratios+=("$(echo "$s / $r" | bc -l)")
-  printf '%-8s %8.1fs %8.1fs %7.2f   %s| %s(%s)\n' "cold$i" "$s" "$r" "${cold_ratios[-1]}" "$(targets "cold$i")" "$(cat "$STEPS_FILE")" "$order"
+  cold_ratios+=("$(echo "$s / $r" | bc -l)"); cold_up+=("$(without_down "$s" "$r" "cold$i")")
+  printf '%-8s %8.1fs %8.1fs %7.2f %6.2f   %s| %s(%s)\n' "cold$i" "$s" "$r" "${cold_ratios[-1]}" "${cold_up[-1]}" "$(targets "cold$i")" "$(cat "$STEPS_FILE")" "$order"
 done
 
 # The last cold side emptied the caches after the other side's run: one unmeasured run of each side before the warm
 # pairs, so that the first warm pair charges that to neither.
 slipway settle >/dev/null; raw >"$TEMP/raw-settle.log" 2>&1
 
-ratios=()
+ratios=(); up=()
 for i in $(seq "$PAIRS"); do
   s=$(measure slipway "warm$i"); r=$(measure raw "warm$i")
-  ratios+=("$(echo "$s / $r" | bc -l)")
-  printf '%-8s %8.1fs %8.1fs %7.2f   %s| %s\n' "warm$i" "$s" "$r" "${ratios[-1]}" "$(targets "warm$i")" "$(cat "$STEPS_FILE")"
+  ratios+=("$(echo "$s / $r" | bc -l)"); up+=("$(without_down "$s" "$r" "warm$i")")
+  printf '%-8s %8.1fs %8.1fs %7.2f %6.2f   %s| %s\n' "warm$i" "$s" "$r" "${ratios[-1]}" "${up[-1]}" "$(targets "warm$i")" "$(cat "$STEPS_FILE")"
 done
 
 printf 'median warm ratio: %.2f over %d pairs; median cold ratio: %.2f over %d pairs; load average after: %s\n' \
   "$(median "${ratios[@]}")" "$PAIRS" "$(median "${cold_ratios[@]}")" "$COLD_PAIRS" "$(cut -d' ' -f1-3 /proc/loadavg)"
+printf 'without the teardown: median warm ratio %.2f, median cold ratio %.2f\n' "$(median "${up[@]}")" "$(median "${cold_up[@]}")"
 echo "logs: $TEMP"
