@@ -10,16 +10,6 @@ public sealed class LoadedStacks
 {
     private readonly Dictionary<string, StackDefinition> _stacks = [];
 
-    /// <summary>Whether <c>docker compose</c> answered; asked once per run, and again only while it did not (Restore may install it).</summary>
-    public async Task<bool> ComposeInstalledAsync(ProcessRunner processes, CancellationToken cancellationToken)
-    {
-        if (_composeInstalled) return true;
-        var compose = await processes.RunAsync("docker", ["compose", "version"], new ProcessOptions { Quiet = true, ThrowOnError = false }, cancellationToken);
-        return _composeInstalled = compose.Succeeded;
-    }
-
-    private bool _composeInstalled;
-
     public async Task<StackDefinition> LoadAsync(ProcessRunner processes, ComposeCommand compose, CancellationToken cancellationToken,
         IReadOnlyDictionary<string, string?>? environment = null)
     {

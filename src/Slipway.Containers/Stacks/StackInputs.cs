@@ -35,6 +35,19 @@ public static class StackInputs
     public static async Task<StackDefinition?> LoadIfComposeAsync(IStack build, CancellationToken ct)
     {
         if (build.Context.Executables.Find("docker") is null) return null;
-        return await build.Context.State<LoadedStacks>().ComposeInstalledAsync(build.Processes, ct) ? await build.LoadStackAsync(ct) : null;
+        try
+        {
+            return await build.LoadStackAsync(ct);
+        }
+        catch (InputException)
+        {
+            // A stack compose read proves compose is there; only a refusal needs the question (one process less per run).
+            if (await ComposeInstalledAsync(build.Processes, ct)) throw;
+            return null;
+        }
     }
+
+    /// <summary>Whether <c>docker compose</c> answers: a machine Restore has yet to set up may lack it.</summary>
+    private static async Task<bool> ComposeInstalledAsync(ProcessRunner processes, CancellationToken ct) =>
+        (await processes.RunAsync("docker", ["compose", "version"], new ProcessOptions { Quiet = true, ThrowOnError = false }, ct)).Succeeded;
 }
