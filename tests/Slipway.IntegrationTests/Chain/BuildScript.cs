@@ -21,11 +21,13 @@ internal static class BuildScript
 {
     public static string Root { get; } = RepositoryRoot.Find();
 
-    public static async Task<BuildRun> RunAsync(params string[] arguments)
+    public static Task<BuildRun> RunAsync(params string[] arguments) => RunAsync(new Dictionary<string, string>(), arguments);
+
+    public static async Task<BuildRun> RunAsync(IReadOnlyDictionary<string, string> environment, params string[] arguments)
     {
         // No TTY here: buildx prints plain progress through Slipway's log, as in CI.
         var result = await CommandLine.RunAsync(Path.Combine(Root, "build.sh"), arguments, Root,
-            new Dictionary<string, string> { ["NO_COLOR"] = "1" }, TimeSpan.FromMinutes(40));
+            new Dictionary<string, string>(environment) { ["NO_COLOR"] = "1" }, TimeSpan.FromMinutes(40));
         return new BuildRun(result.ExitCode, result.Output + result.Error);
     }
 

@@ -67,6 +67,32 @@ public sealed class ChainTests
     }
 
     [Fact]
+    public async Task Where_compose_is_not_installed_yet_the_inputs_leave_the_stack_to_the_targets()
+    {
+        // A docker CLI without its compose plugin, as on a machine Restore has yet to set up; everything else is the real CLI.
+        var directory = Directory.CreateTempSubdirectory("slipway-no-compose-");
+        try
+        {
+            var docker = (Environment.GetEnvironmentVariable("PATH") ?? "").Split(':').Select(d => Path.Combine(d, "docker")).First(File.Exists);
+            var fake = Path.Combine(directory.FullName, "docker");
+            await File.WriteAllTextAsync(fake,
+                $"#!/bin/sh\n[ \"$1\" = compose ] && {{ echo \"docker: 'compose' is not a docker command.\" >&2; exit 1; }}\nexec {docker} \"$@\"\n");
+            await CommandLine.RunCheckedAsync("chmod", ["755", fake], directory.FullName, new Dictionary<string, string>(), TimeSpan.FromMinutes(1));
+
+            var run = await BuildScript.RunAsync(new Dictionary<string, string> { ["PATH"] = $"{directory.FullName}:{Environment.GetEnvironmentVariable("PATH")}" },
+                "BuildImages", "--skip", "Restore");
+
+            // The inputs passed (no error before the targets); BuildImages, which needs the stack, says what compose said.
+            Assert.Equal(1, run.ExitCode);
+            Assert.Matches(@"BuildImages\s+Failed\s+\S+\s+compose rejected the stack \(.*compose\.yaml\): docker: 'compose' is not a docker command\.", run.Output);
+        }
+        finally
+        {
+            directory.Delete(recursive: true);
+        }
+    }
+
+    [Fact]
     public async Task A_compose_file_that_compose_rejects_fails_with_compose_message_and_the_file()
     {
         var directory = Directory.CreateTempSubdirectory("slipway-broken-stack-");
