@@ -1,3 +1,4 @@
+using Slipway.Build.Processes;
 using Slipway.IntegrationTests.Support;
 
 namespace Slipway.IntegrationTests.Chain;
@@ -73,13 +74,15 @@ public sealed class ChainTests
         var directory = Directory.CreateTempSubdirectory("slipway-no-compose-");
         try
         {
-            var docker = (Environment.GetEnvironmentVariable("PATH") ?? "").Split(':').Select(d => Path.Combine(d, "docker")).First(File.Exists);
+            var path = Environment.GetEnvironmentVariable("PATH") ?? "";
+            var docker = new Executables(new Dictionary<string, string> { ["PATH"] = path }).Find("docker")
+                         ?? throw new InvalidOperationException("This test needs the docker CLI: ./build.sh Restore installs it.");
             var fake = Path.Combine(directory.FullName, "docker");
             await File.WriteAllTextAsync(fake,
                 $"#!/bin/sh\n[ \"$1\" = compose ] && {{ echo \"docker: 'compose' is not a docker command.\" >&2; exit 1; }}\nexec {docker} \"$@\"\n");
             await CommandLine.RunCheckedAsync("chmod", ["755", fake], directory.FullName, new Dictionary<string, string>(), TimeSpan.FromMinutes(1));
 
-            var run = await BuildScript.RunAsync(new Dictionary<string, string> { ["PATH"] = $"{directory.FullName}:{Environment.GetEnvironmentVariable("PATH")}" },
+            var run = await BuildScript.RunAsync(new Dictionary<string, string> { ["PATH"] = $"{directory.FullName}:{path}" },
                 "BuildImages", "--skip", "Restore");
 
             // The inputs passed (no error before the targets); BuildImages, which needs the stack, says what compose said.
